@@ -1,0 +1,50 @@
+package org.tlsconf.cli;
+
+import java.io.PrintWriter;
+import org.tlsconf.plan.Plan;
+import org.tlsconf.plan.Planner;
+import org.tlsconf.profile.Profile;
+import org.tlsconf.registry.Registry;
+import org.tlsconf.report.DiffReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = {"Show what applying a profile would change, value by value (old -> new). Never writes.",
+            "Exit 0 when the diff ran, with or without changes; 2 on bad input.",
+            "",
+            "Examples:",
+            "  tlsconf diff max-protection",
+            "  tlsconf diff max-protection --registry-file examples/server-2016-fresh.reg",
+            "  tlsconf diff ./my-profile.json --registry-file host.reg --format json"})
+public class DiffCommand implements Runnable {
+    private final Context context;
+    @Spec
+    CommandSpec spec;
+    @Parameters(paramLabel = "PROFILE", description = "A bundled profile name (see 'tlsconf profiles list') or a "
+            + "path to a profile file.")
+    String profile;
+    @Mixin
+    RegistryOptions registryOptions;
+    @Option(names = "--format", defaultValue = "text", description = "text (a table grouped by key) or json (a "
+            + "stable document for scripts; see README). Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    DiffCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public void run() {
+        Profile p = context.loader().load(profile);
+        Registry registry = context.registries().open(registryOptions.registryFile);
+        Plan plan = Planner.plan(p, registry);
+        DiffReport.Subject subject = new DiffReport.Subject(plan, p.source(), registry.describe(), p.warnings());
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format == Format.json ? DiffReport.json(subject) : DiffReport.text(subject));
+    }
+}

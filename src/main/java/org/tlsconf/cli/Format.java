@@ -1,0 +1,6 @@
+package org.tlsconf.cli;
+
+/** Output formats. */
+public enum Format {
+    text, json
+}

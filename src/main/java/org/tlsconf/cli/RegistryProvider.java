@@ -1,0 +1,19 @@
+package org.tlsconf.cli;
+
+import java.nio.file.Path;
+import org.tlsconf.registry.Registry;
+
+/**
+ * Opens the registry a command works on: the given {@code .reg} file, or (when {@code registryFile} is null) the
+ * live registry of this host. Implemented by the composition root, so that commands never know the backends.
+ */
+public interface RegistryProvider {
+
+    Registry open(Path registryFile);
+
+    /**
+     * Makes the writes made through {@code registry} durable (a {@code .reg} file is replaced atomically; the live
+     * registry needs nothing).
+     */
+    void commit(Registry registry);
+}

@@ -1,0 +1,58 @@
+package org.tlsconf.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+@Command(name = "tlsconf", mixinStandardHelpOptions = true, versionProvider = TlsconfCommand.Version.class,
+        description = {
+            "Configure Windows TLS (SCHANNEL protocols, .NET Framework, WinHTTP) from JSON profiles.",
+            "",
+            "Every command works on the live registry of a Windows host, or on a regedit .reg export with "
+                + "--registry-file (on any OS).",
+            "",
+            "Typical use:",
+            "  tlsconf profiles list",
+            "  tlsconf diff max-protection                       what would change on this host",
+            "  tlsconf diff max-protection --registry-file host.reg --format json",
+            ""},
+        footer = {"", ExitCodes.HELP_TEXT},
+        subcommands = {ProfilesCommand.class, DiffCommand.class})
+public class TlsconfCommand implements Runnable {
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Print stack traces and details of errors.")
+    boolean verbose;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The version from the build. */
+    public static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"tlsconf " + version()};
+        }
+
+        public static String version() {
+            try (InputStream in = TlsconfCommand.class.getResourceAsStream("/org/tlsconf/version.properties")) {
+                Properties p = new Properties();
+                if (in != null) {
+                    p.load(in);
+                }
+                return p.getProperty("version", "unknown");
+            } catch (IOException e) {
+                return "unknown";
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.tlsconf.plan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.tlsconf.profile.DesiredValue;
+import org.tlsconf.profile.Profile;
+import org.tlsconf.registry.Registry;
+import org.tlsconf.registry.RegistryPath;
+import org.tlsconf.registry.RegistryValue;
+
+/** Compares what a profile wants with what a registry holds. Reads only; never writes. */
+public final class Planner {
+    private Planner() {
+    }
+
+    /**
+     * The changes that bring {@code registry} to {@code profile}, in profile order. A value of the wrong type is a
+     * change even when its data looks equal (REG_SZ "1" is not REG_DWORD 1); values already right are not.
+     */
+    public static Plan plan(Profile profile, Registry registry) {
+        return plan(profile.name(), profile.values(), registry);
+    }
+
+    public static Plan plan(String name, List<DesiredValue> desired, Registry registry) {
+        List<Change> changes = new ArrayList<>();
+        Set<RegistryPath> created = new LinkedHashSet<>();
+        int unchanged = 0;
+        for (DesiredValue d : desired) {
+            boolean keyExists = registry.keyExists(d.key());
+            Optional<RegistryValue> current = keyExists ? registry.readValue(d.key(), d.name()) : Optional.empty();
+            Optional<RegistryValue> wanted = d.value();
+            if (current.equals(wanted)) {
+                unchanged++;
+                continue;
+            }
+            Change.Action action = current.isEmpty() ? Change.Action.ADD
+                    : wanted.isEmpty() ? Change.Action.DELETE : Change.Action.MODIFY;
+            boolean createsKey = false;
+            if (!keyExists && action == Change.Action.ADD) {
+                for (RegistryPath p : d.key().selfAndAncestors()) {
+                    if (!registry.keyExists(p) && created.add(p)) {
+                        createsKey = true;
+                    }
+                }
+            }
+            changes.add(new Change(action, d.key(), d.name(), current, wanted, createsKey));
+        }
+        return new Plan(name, changes, unchanged, new ArrayList<>(created));
+    }
+}

@@ -1,0 +1,82 @@
+package org.tlsconf.profile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/** The profiles bundled in the jar (the repository's {@code profiles/} folder, on the classpath as /profiles). */
+public final class ProfileCatalogue {
+
+    private static final String FOLDER = "profiles/";
+    private static final String SCHEMA = "schema.json";
+
+    /** The names of the bundled profiles, sorted. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        try {
+            Path location = Path.of(ProfileCatalogue.class.getProtectionDomain().getCodeSource().getLocation()
+                    .toURI());
+            if (Files.isDirectory(location)) {
+                Path dir = location.resolve(FOLDER);
+                if (Files.isDirectory(dir)) {
+                    try (Stream<Path> files = Files.list(dir)) {
+                        files.map(p -> p.getFileName().toString()).forEach(n -> addIfProfile(names, n));
+                    }
+                }
+            } else {
+                try (ZipFile jar = new ZipFile(location.toFile())) {
+                    Enumeration<? extends ZipEntry> entries = jar.entries();
+                    while (entries.hasMoreElements()) {
+                        String entry = entries.nextElement().getName();
+                        if (entry.startsWith(FOLDER) && entry.indexOf('/', FOLDER.length()) < 0) {
+                            addIfProfile(names, entry.substring(FOLDER.length()));
+                        }
+                    }
+                }
+            }
+        } catch (IOException | URISyntaxException e) {
+            throw new IllegalStateException("cannot list the bundled profiles: " + e.getMessage(), e);
+        }
+        names.sort(String::compareTo);
+        return names;
+    }
+
+    private static void addIfProfile(List<String> names, String fileName) {
+        if (fileName.endsWith(".json") && !fileName.equals(SCHEMA)) {
+            names.add(fileName.substring(0, fileName.length() - ".json".length()));
+        }
+    }
+
+    /** The bytes of a bundled profile, if there is one of that name. */
+    public Optional<byte[]> read(String name) {
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            return Optional.empty();
+        }
+        try (InputStream in = ProfileCatalogue.class.getResourceAsStream("/" + FOLDER + name + ".json")) {
+            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read bundled profile " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The published JSON Schema for profiles. */
+    public byte[] schema() {
+        try (InputStream in = ProfileCatalogue.class.getResourceAsStream("/" + FOLDER + SCHEMA)) {
+            if (in == null) {
+                throw new IllegalStateException("the profile schema is missing from the jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the profile schema: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package org.tlsconf.registry;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** A registry held in memory, keeping key and value order as created. Not thread-safe. */
+public class InMemoryRegistry implements Registry {
+
+    private record Entry(String name, RegistryValue value) {
+    }
+
+    private static final class Key {
+        final RegistryPath path;
+        final LinkedHashMap<String, Entry> values = new LinkedHashMap<>();
+        final LinkedHashMap<String, RegistryPath> children = new LinkedHashMap<>();
+
+        Key(RegistryPath path) {
+            this.path = path;
+        }
+    }
+
+    private final LinkedHashMap<RegistryPath, Key> keys = new LinkedHashMap<>();
+    private final String description;
+
+    public InMemoryRegistry() {
+        this("in-memory registry");
+    }
+
+    public InMemoryRegistry(String description) {
+        this.description = description;
+    }
+
+    /** A deep copy of another registry's keys and values under the given roots. */
+    public static InMemoryRegistry copyOf(Registry source, List<RegistryPath> roots) {
+        InMemoryRegistry copy = new InMemoryRegistry();
+        for (RegistryPath root : roots) {
+            copy.copyTree(source, root);
+        }
+        return copy;
+    }
+
+    private void copyTree(Registry source, RegistryPath key) {
+        if (!source.keyExists(key)) {
+            return;
+        }
+        createKey(key);
+        source.values(key).forEach((name, value) -> setValue(key, name, value));
+        for (String child : source.subKeys(key)) {
+            copyTree(source, key.child(child));
+        }
+    }
+
+    private static String fold(String name) {
+        return name.toUpperCase(Locale.ROOT);
+    }
+
+    @Override
+    public Optional<RegistryValue> readValue(RegistryPath key, String name) {
+        Key k = keys.get(key);
+        if (k == null) {
+            return Optional.empty();
+        }
+        Entry e = k.values.get(fold(name));
+        return e == null ? Optional.empty() : Optional.of(e.value);
+    }
+
+    @Override
+    public Map<String, RegistryValue> values(RegistryPath key) {
+        Key k = keys.get(key);
+        Map<String, RegistryValue> out = new LinkedHashMap<>();
+        if (k != null) {
+            k.values.values().forEach(e -> out.put(e.name, e.value));
+        }
+        return out;
+    }
+
+    @Override
+    public List<String> subKeys(RegistryPath key) {
+        Key k = keys.get(key);
+        List<String> out = new ArrayList<>();
+        if (k != null) {
+            k.children.values().forEach(p -> out.add(p.leaf()));
+        }
+        return out;
+    }
+
+    @Override
+    public boolean keyExists(RegistryPath key) {
+        return key.isHiveRoot() || keys.containsKey(key);
+    }
+
+    @Override
+    public void createKey(RegistryPath key) {
+        for (RegistryPath p : key.selfAndAncestors()) {
+            if (!keys.containsKey(p)) {
+                keys.put(p, new Key(p));
+                if (p.names().size() > 1) {
+                    keys.get(p.parent()).children.put(fold(p.leaf()), p);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void setValue(RegistryPath key, String name, RegistryValue value) {
+        Key k = keys.get(key);
+        if (k == null) {
+            throw new RegistryKeyNotFoundException(key);
+        }
+        Entry old = k.values.get(fold(name));
+        // replacing keeps the stored spelling and position, as Windows does
+        k.values.put(fold(name), new Entry(old == null ? name : old.name, value));
+    }
+
+    @Override
+    public void deleteValue(RegistryPath key, String name) {
+        Key k = keys.get(key);
+        if (k != null) {
+            k.values.remove(fold(name));
+        }
+    }
+
+    /** Every key, in creation order (used to write a whole registry out). */
+    public List<RegistryPath> allKeys() {
+        return List.copyOf(keys.keySet());
+    }
+
+    /** Removes a key and everything below it; used only to replay {@code [-KEY]} lines of a {@code .reg} file. */
+    public void removeTree(RegistryPath key) {
+        keys.keySet().removeIf(p -> p.isAtOrBelow(key));
+        if (key.names().size() > 1) {
+            Key parent = keys.get(key.parent());
+            if (parent != null) {
+                parent.children.remove(fold(key.leaf()));
+            }
+        }
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    /** Same keys (case-insensitively), same values with the same types and data; order is ignored. */
+    public boolean sameContentAs(Registry other, List<RegistryPath> roots) {
+        return InMemoryRegistry.copyOf(other, roots).snapshot().equals(snapshot());
+    }
+
+    /** A comparable picture of the whole content: folded key path → folded value name → value. */
+    public Map<String, Map<String, RegistryValue>> snapshot() {
+        Map<String, Map<String, RegistryValue>> out = new java.util.TreeMap<>();
+        for (Key k : keys.values()) {
+            Map<String, RegistryValue> vals = new java.util.TreeMap<>();
+            k.values.forEach((folded, e) -> vals.put(folded, e.value));
+            out.put(fold(k.path.toString()), vals);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,40 @@
+package org.tlsconf.registry;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The registry port: what tlsconf needs from a registry, whatever holds it (the live Windows registry, a
+ * {@code .reg} file, memory). Value names are case-insensitive; {@code ""} is the key's default value ({@code @}).
+ * There is deliberately no way to delete a key: tlsconf sets and deletes single values only.
+ */
+public interface Registry {
+
+    /** The value, or empty when the key or the value does not exist. */
+    Optional<RegistryValue> readValue(RegistryPath key, String name);
+
+    /** The key's values in their stored order (name spelling as stored); empty when the key does not exist. */
+    Map<String, RegistryValue> values(RegistryPath key);
+
+    /** The names of the key's direct subkeys; empty when the key does not exist. */
+    List<String> subKeys(RegistryPath key);
+
+    boolean keyExists(RegistryPath key);
+
+    /** Creates the key and any missing ancestors; does nothing when it exists. Never touches existing content. */
+    void createKey(RegistryPath key);
+
+    /**
+     * Sets a value, replacing any existing value of that name (whatever its type).
+     *
+     * @throws RegistryKeyNotFoundException when the key does not exist
+     */
+    void setValue(RegistryPath key, String name, RegistryValue value);
+
+    /** Deletes one value; does nothing when it does not exist. */
+    void deleteValue(RegistryPath key, String name);
+
+    /** A short description of where this registry lives, for messages ("registry file host.reg"). */
+    String describe();
+}

@@ -1,0 +1,292 @@
+package org.tlsconf.registry;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The data of one registry value, typed. DWORDs are unsigned 32-bit ({@code 0xFFFFFFFF} is 4294967295) and QWORDs
+ * unsigned 64-bit (held in a {@code long}'s bits). Any type regedit can write but tlsconf does not interpret
+ * (REG_NONE, REG_LINK, resource lists, or data that does not decode cleanly as its type) is kept byte for byte as a
+ * {@link Binary} with its original type, so nothing a host had is ever lost.
+ */
+public sealed interface RegistryValue {
+
+    ValueType type();
+
+    /** The bytes Windows stores for this value (little-endian numbers, UTF-16LE strings with terminators). */
+    byte[] toBytes();
+
+    /** Short human form: {@code 1 (0x00000001)}, {@code "text"}, {@code ["a", "b"]}, {@code hex:01,02}. */
+    String display();
+
+    static Dword dword(long value) {
+        return new Dword(value);
+    }
+
+    static Qword qword(long bits) {
+        return new Qword(bits);
+    }
+
+    static Sz sz(String value) {
+        return new Sz(value);
+    }
+
+    static ExpandSz expandSz(String value) {
+        return new ExpandSz(value);
+    }
+
+    static MultiSz multiSz(List<String> values) {
+        return new MultiSz(values);
+    }
+
+    static Binary binary(byte[] data) {
+        return new Binary(ValueType.REG_BINARY, data);
+    }
+
+    /**
+     * Decodes stored bytes of the given type into the typed form when the bytes are exactly what that form encodes
+     * to; otherwise keeps them as {@link Binary} with that type so they round-trip unchanged.
+     */
+    static RegistryValue fromBytes(ValueType type, byte[] data) {
+        RegistryValue decoded = switch (type) {
+            case REG_DWORD -> data.length == 4
+                    ? new Dword(Integer.toUnsignedLong(ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).getInt()))
+                    : null;
+            case REG_QWORD -> data.length == 8
+                    ? new Qword(ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).getLong())
+                    : null;
+            case REG_SZ -> Strings.single(data).map(Sz::new).orElse(null);
+            case REG_EXPAND_SZ -> Strings.single(data).map(ExpandSz::new).orElse(null);
+            case REG_MULTI_SZ -> Strings.multi(data).map(MultiSz::new).orElse(null);
+            default -> null;
+        };
+        if (decoded != null && Arrays.equals(decoded.toBytes(), data)) {
+            return decoded;
+        }
+        return new Binary(type, data);
+    }
+
+    /** REG_DWORD, unsigned: 0 to 4294967295. */
+    record Dword(long value) implements RegistryValue {
+        public static final long MAX = 0xFFFF_FFFFL;
+
+        public Dword {
+            if (value < 0 || value > MAX) {
+                throw new IllegalArgumentException("DWORD out of range 0..4294967295: " + value);
+            }
+        }
+
+        @Override
+        public ValueType type() {
+            return ValueType.REG_DWORD;
+        }
+
+        @Override
+        public byte[] toBytes() {
+            return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) value).array();
+        }
+
+        @Override
+        public String display() {
+            return value + " (0x" + String.format("%08x", value) + ")";
+        }
+    }
+
+    /** REG_QWORD, unsigned 64-bit held in a long's bits. */
+    record Qword(long bits) implements RegistryValue {
+        @Override
+        public ValueType type() {
+            return ValueType.REG_QWORD;
+        }
+
+        @Override
+        public byte[] toBytes() {
+            return ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(bits).array();
+        }
+
+        public String unsignedString() {
+            return Long.toUnsignedString(bits);
+        }
+
+        @Override
+        public String display() {
+            return unsignedString() + " (0x" + String.format("%016x", bits) + ")";
+        }
+    }
+
+    record Sz(String value) implements RegistryValue {
+        public Sz {
+            Objects.requireNonNull(value);
+        }
+
+        @Override
+        public ValueType type() {
+            return ValueType.REG_SZ;
+        }
+
+        @Override
+        public byte[] toBytes() {
+            return Strings.encodeSingle(value);
+        }
+
+        @Override
+        public String display() {
+            return Strings.quote(value);
+        }
+    }
+
+    record ExpandSz(String value) implements RegistryValue {
+        public ExpandSz {
+            Objects.requireNonNull(value);
+        }
+
+        @Override
+        public ValueType type() {
+            return ValueType.REG_EXPAND_SZ;
+        }
+
+        @Override
+        public byte[] toBytes() {
+            return Strings.encodeSingle(value);
+        }
+
+        @Override
+        public String display() {
+            return Strings.quote(value);
+        }
+    }
+
+    /** REG_MULTI_SZ: a list of non-empty strings (an empty string would end the list in Windows' encoding). */
+    record MultiSz(List<String> values) implements RegistryValue {
+        public MultiSz {
+            values = List.copyOf(values);
+            for (String v : values) {
+                if (v.isEmpty()) {
+                    throw new IllegalArgumentException("REG_MULTI_SZ cannot hold an empty string");
+                }
+            }
+        }
+
+        @Override
+        public ValueType type() {
+            return ValueType.REG_MULTI_SZ;
+        }
+
+        @Override
+        public byte[] toBytes() {
+            StringBuilder sb = new StringBuilder();
+            for (String v : values) {
+                sb.append(v).append('\0');
+            }
+            sb.append('\0');
+            return sb.toString().getBytes(StandardCharsets.UTF_16LE);
+        }
+
+        @Override
+        public String display() {
+            List<String> q = new ArrayList<>();
+            for (String v : values) {
+                q.add(Strings.quote(v));
+            }
+            return "[" + String.join(", ", q) + "]";
+        }
+    }
+
+    /** Raw bytes of any type: REG_BINARY, or a type tlsconf keeps verbatim. */
+    record Binary(ValueType type, byte[] data) implements RegistryValue {
+        public Binary {
+            Objects.requireNonNull(type);
+            data = data.clone();
+        }
+
+        @Override
+        public byte[] data() {
+            return data.clone();
+        }
+
+        @Override
+        public byte[] toBytes() {
+            return data.clone();
+        }
+
+        public String hex() {
+            return HexFormat.of().formatHex(data);
+        }
+
+        @Override
+        public String display() {
+            String prefix = type == ValueType.REG_BINARY ? "hex:" : "hex(" + Integer.toHexString(type.code()) + "):";
+            return prefix + HexFormat.ofDelimiter(",").formatHex(data);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Binary b && b.type == type && Arrays.equals(b.data, data);
+        }
+
+        @Override
+        public int hashCode() {
+            return type.hashCode() * 31 + Arrays.hashCode(data);
+        }
+
+        @Override
+        public String toString() {
+            return "Binary[" + type + ", " + hex() + "]";
+        }
+    }
+
+    /** UTF-16LE string helpers shared by the string types. */
+    final class Strings {
+        private Strings() {
+        }
+
+        static byte[] encodeSingle(String s) {
+            return (s + '\0').getBytes(StandardCharsets.UTF_16LE);
+        }
+
+        static java.util.Optional<String> single(byte[] data) {
+            if (data.length < 2 || data.length % 2 != 0) {
+                return java.util.Optional.empty();
+            }
+            String s = new String(data, StandardCharsets.UTF_16LE);
+            if (!s.endsWith("\0") || s.indexOf('\0') != s.length() - 1) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(s.substring(0, s.length() - 1));
+        }
+
+        static java.util.Optional<List<String>> multi(byte[] data) {
+            if (data.length < 2 || data.length % 2 != 0) {
+                return java.util.Optional.empty();
+            }
+            String s = new String(data, StandardCharsets.UTF_16LE);
+            if (!s.endsWith("\0")) {
+                return java.util.Optional.empty();
+            }
+            if (s.equals("\0")) {
+                return java.util.Optional.of(List.of());
+            }
+            if (!s.endsWith("\0\0")) {
+                return java.util.Optional.empty();
+            }
+            String body = s.substring(0, s.length() - 2);
+            List<String> parts = List.of(body.split("\0", -1));
+            for (String p : parts) {
+                if (p.isEmpty()) {
+                    return java.util.Optional.empty();
+                }
+            }
+            return java.util.Optional.of(parts);
+        }
+
+        static String quote(String s) {
+            return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.tlsconf.registry.regfile;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.tlsconf.registry.InMemoryRegistry;
+import org.tlsconf.registry.RegistryException;
+import org.tlsconf.registry.RegistryPath;
+import org.tlsconf.registry.RegistryValue;
+
+/**
+ * A {@code .reg} file as lines: its header, key lines, value lines and trivia (blank lines and comments), each
+ * holding the exact text it was read from (line terminators included). Writing an unchanged document gives back
+ * the same bytes; changed or added lines are written the way regedit writes them.
+ */
+public final class RegDocument {
+
+    /** One logical line of the file (a hex value may span several physical lines). */
+    public sealed interface Item permits Trivia, KeyLine, ValueLine {
+        /** The exact text, including continuation lines and the line terminator(s). */
+        String raw();
+    }
+
+    /** A blank line or a comment. */
+    public record Trivia(String raw) implements Item {
+    }
+
+    /** {@code [KEY]}, or {@code [-KEY]} when {@code delete}. */
+    public record KeyLine(RegistryPath path, boolean delete, String raw, int line) implements Item {
+    }
+
+    /** {@code "name"=data} under {@code key}; {@code value} is null for a deletion ({@code "name"=-}). */
+    public record ValueLine(RegistryPath key, String name, RegistryValue value, String raw, int line)
+            implements Item {
+        public boolean isDeletion() {
+            return value == null;
+        }
+    }
+
+    private final RegEncoding encoding;
+    private final RegFormat format;
+    private final String header;
+    private final String newline;
+    private final List<Item> items;
+
+    RegDocument(RegEncoding encoding, RegFormat format, String header, String newline, List<Item> items) {
+        this.encoding = Objects.requireNonNull(encoding);
+        this.format = Objects.requireNonNull(format);
+        this.header = Objects.requireNonNull(header);
+        this.newline = Objects.requireNonNull(newline);
+        this.items = new ArrayList<>(items);
+    }
+
+    /** An empty document as regedit would start one: UTF-16LE with BOM, CRLF, version 5 header, blank line. */
+    public static RegDocument newRegeditExport() {
+        List<Item> items = new ArrayList<>();
+        items.add(new Trivia("\r\n"));
+        return new RegDocument(RegEncoding.UTF16LE_BOM, RegFormat.V5, RegFormat.V5.header() + "\r\n", "\r\n",
+                items);
+    }
+
+    public RegEncoding encoding() {
+        return encoding;
+    }
+
+    public RegFormat format() {
+        return format;
+    }
+
+    /** The line terminator used for new lines: the file's own ({@code \r\n} or {@code \n}). */
+    public String newline() {
+        return newline;
+    }
+
+    public List<Item> items() {
+        return List.copyOf(items);
+    }
+
+    List<Item> mutableItems() {
+        return items;
+    }
+
+    /** The registry state this file describes, as if imported into an empty registry. */
+    public InMemoryRegistry replay(String description) {
+        InMemoryRegistry reg = new InMemoryRegistry(description);
+        for (Item item : items) {
+            if (item instanceof KeyLine k) {
+                if (k.delete()) {
+                    reg.removeTree(k.path());
+                } else {
+                    reg.createKey(k.path());
+                }
+            } else if (item instanceof ValueLine v) {
+                if (v.isDeletion()) {
+                    reg.deleteValue(v.key(), v.name());
+                } else {
+                    reg.setValue(v.key(), v.name(), v.value());
+                }
+            }
+        }
+        return reg;
+    }
+
+    /** The whole file as text (header and every item). */
+    public String text() {
+        StringBuilder sb = new StringBuilder(header);
+        if (!items.isEmpty() && !header.endsWith("\n") && !header.endsWith("\r")) {
+            sb.append(newline); // a file that was only a header line, with content added since
+        }
+        for (Item item : items) {
+            sb.append(item.raw());
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The file's bytes in its own encoding, with its byte order mark.
+     *
+     * @throws RegistryException when a character cannot be written in the file's encoding (an ANSI file)
+     */
+    public byte[] toBytes() {
+        CharsetEncoder encoder = encoding.charset().newEncoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer body;
+        try {
+            body = encoder.encode(CharBuffer.wrap(text()));
+        } catch (CharacterCodingException e) {
+            throw new RegistryException("the change cannot be written in this file's " + encoding
+                    + " encoding (a character has no " + encoding.charset().name()
+                    + " form); convert the file to UTF-16 with regedit first", e);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.remaining() + 3);
+        out.writeBytes(encoding.bom());
+        out.write(body.array(), body.arrayOffset() + body.position(), body.remaining());
+        return out.toByteArray();
+    }
+}

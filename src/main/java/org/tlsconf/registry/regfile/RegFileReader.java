@@ -1,0 +1,476 @@
+package org.tlsconf.registry.regfile;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.tlsconf.registry.Hive;
+import org.tlsconf.registry.RegistryPath;
+import org.tlsconf.registry.RegistryValue;
+import org.tlsconf.registry.ValueType;
+import org.tlsconf.registry.regfile.RegFileParseException.Problem;
+
+/**
+ * Reads {@code .reg} files in every form regedit and people produce: version 5 in UTF-16LE (with BOM, as
+ * {@code reg export} writes), UTF-8 or ANSI; REGEDIT4; CRLF, LF or CR; with or without a final newline; comments;
+ * {@code @} default values; escaped strings; {@code dword:}; {@code hex:} and {@code hex(0)}…{@code hex(b)} with
+ * continuations; value deletions {@code "x"=-} and key deletions {@code [-KEY]}; the same key more than once;
+ * short hive names. Anything else is reported with its line number and a hint, never skipped silently.
+ */
+public final class RegFileReader {
+
+    private static final int MAX_PROBLEMS = 50;
+
+    private final String source;
+    private final List<Problem> problems = new ArrayList<>();
+    private RegFormat format;
+
+    private RegFileReader(String source) {
+        this.source = source;
+    }
+
+    /**
+     * Parses a whole file.
+     *
+     * @param source the file name to use in messages
+     * @throws RegFileParseException listing every problem found
+     */
+    public static RegDocument parse(byte[] data, String source) {
+        return new RegFileReader(source).read(data);
+    }
+
+    private RegDocument read(byte[] data) {
+        RegEncoding encoding = detectEncoding(data);
+        String text = decode(data, encoding);
+        List<String> lines = splitLines(text);
+        String first = lines.isEmpty() ? "" : stripEnd(lines.get(0));
+        if (first.equalsIgnoreCase(RegFormat.V5.header())) {
+            format = RegFormat.V5;
+        } else if (first.equalsIgnoreCase(RegFormat.REGEDIT4.header())) {
+            format = RegFormat.REGEDIT4;
+        } else {
+            String what = first.isEmpty() ? "the first line is empty" : "the first line is '" + abbreviate(first) + "'";
+            throw fail(1, "not a .reg file: " + what,
+                    "a .reg file starts with the line 'Windows Registry Editor Version 5.00' (or 'REGEDIT4')");
+        }
+        String newline = detectNewline(text);
+        List<RegDocument.Item> items = new ArrayList<>();
+        RegistryPath currentKey = null;
+        boolean currentKeyDeleted = false;
+        boolean currentKeyBroken = false;
+        for (int i = 1; i < lines.size() && problems.size() < MAX_PROBLEMS; i++) {
+            String raw = lines.get(i);
+            int lineNo = i + 1;
+            String content = stripEnd(raw).strip();
+            if (content.isEmpty() || content.startsWith(";")) {
+                items.add(new RegDocument.Trivia(raw));
+                continue;
+            }
+            if (content.startsWith("[")) {
+                RegDocument.KeyLine key = parseKeyLine(content, raw, lineNo);
+                if (key == null) {
+                    currentKey = null;
+                    currentKeyBroken = true;
+                    continue;
+                }
+                items.add(key);
+                currentKey = key.path();
+                currentKeyDeleted = key.delete();
+                currentKeyBroken = false;
+                continue;
+            }
+            if (content.startsWith("\"") || content.startsWith("@")) {
+                StringBuilder logical = new StringBuilder(content);
+                StringBuilder rawAll = new StringBuilder(raw);
+                int firstLine = lineNo;
+                // hex data continues on the next line when the line ends with a backslash
+                while (isHexContinuation(logical) && i + 1 < lines.size()) {
+                    logical.setLength(logical.length() - 1);
+                    i++;
+                    rawAll.append(lines.get(i));
+                    logical.append(stripEnd(lines.get(i)).strip());
+                }
+                if (isHexContinuation(logical)) {
+                    problem(firstLine, "hex data ends with a line continuation '\\' but the file ends",
+                            "remove the trailing backslash or add the missing bytes");
+                    continue;
+                }
+                if (currentKeyBroken) {
+                    continue; // the key line above is already reported
+                }
+                if (currentKey == null) {
+                    problem(firstLine, "value outside any key",
+                            "put a key line such as [HKEY_LOCAL_MACHINE\\SOFTWARE\\...] above the value");
+                    continue;
+                }
+                if (currentKeyDeleted) {
+                    problem(firstLine, "value under a key deletion [-" + currentKey.toLongString() + "]",
+                            "regedit ignores values below a [-KEY] line; remove the '-' or the value");
+                    continue;
+                }
+                RegDocument.ValueLine value = parseValueLine(currentKey, logical.toString(), rawAll.toString(),
+                        firstLine);
+                if (value != null) {
+                    items.add(value);
+                }
+                continue;
+            }
+            problem(lineNo, "not a key, value or comment line: '" + abbreviate(content) + "'", hintForStray(content));
+            if (looksLikeKeyPath(content)) {
+                currentKeyBroken = true;
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RegFileParseException(source, problems);
+        }
+        return new RegDocument(encoding, format, lines.get(0), newline, items);
+    }
+
+    // ---- encoding and lines -------------------------------------------------------------------------------
+
+    private static RegEncoding detectEncoding(byte[] data) {
+        for (RegEncoding e : new RegEncoding[] {RegEncoding.UTF16LE_BOM, RegEncoding.UTF16BE_BOM,
+            RegEncoding.UTF8_BOM}) {
+            if (RegEncoding.startsWith(data, e.bom())) {
+                return e;
+            }
+        }
+        try {
+            strict(StandardCharsets.UTF_8, data, 0);
+            return RegEncoding.UTF8;
+        } catch (CharacterCodingException e) {
+            return RegEncoding.ANSI;
+        }
+    }
+
+    private String decode(byte[] data, RegEncoding encoding) {
+        try {
+            return strict(encoding.charset(), data, encoding.bomLength());
+        } catch (CharacterCodingException e) {
+            throw fail(1, "the file is not valid " + encoding.charset().name() + " text",
+                    "save it again with regedit, or as UTF-16LE/UTF-8 in a text editor");
+        }
+    }
+
+    private static String strict(Charset cs, byte[] data, int offset) throws CharacterCodingException {
+        return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(data, offset, data.length - offset)).toString();
+    }
+
+    /** Physical lines, each with its own terminator ({@code \r\n}, {@code \n} or {@code \r}) if it has one. */
+    static List<String> splitLines(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                int end = (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') ? i + 2 : i + 1;
+                lines.add(text.substring(start, end));
+                start = end;
+                i = end - 1;
+            }
+        }
+        if (start < n) {
+            lines.add(text.substring(start));
+        }
+        return lines;
+    }
+
+    private static String detectNewline(String text) {
+        int lf = text.indexOf('\n');
+        if (lf > 0 && text.charAt(lf - 1) == '\r') {
+            return "\r\n";
+        }
+        if (lf >= 0) {
+            return "\n";
+        }
+        return text.indexOf('\r') >= 0 ? "\r" : "\r\n";
+    }
+
+    /** Removes the line terminator and trailing blanks. */
+    private static String stripEnd(String raw) {
+        int end = raw.length();
+        while (end > 0 && (raw.charAt(end - 1) == '\n' || raw.charAt(end - 1) == '\r'
+                || raw.charAt(end - 1) == ' ' || raw.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return raw.substring(0, end);
+    }
+
+    private static boolean isHexContinuation(CharSequence logical) {
+        int len = logical.length();
+        if (len == 0 || logical.charAt(len - 1) != '\\') {
+            return false;
+        }
+        // only hex data continues; a string value never ends with an unquoted backslash
+        int eq = logical.toString().indexOf("=hex");
+        int eqSpaced = logical.toString().indexOf("= hex");
+        return eq >= 0 || eqSpaced >= 0;
+    }
+
+    // ---- key lines ----------------------------------------------------------------------------------------
+
+    private RegDocument.KeyLine parseKeyLine(String content, String raw, int lineNo) {
+        int close = content.lastIndexOf(']');
+        if (close < 0) {
+            problem(lineNo, "key line has no closing ']'", "write the key as [HKEY_LOCAL_MACHINE\\...]");
+            return null;
+        }
+        String after = content.substring(close + 1).strip();
+        if (!after.isEmpty() && !after.startsWith(";")) {
+            int first = content.indexOf(']');
+            String trailing = content.substring(first + 1).strip();
+            problem(lineNo, "text after the key's closing ']': '" + abbreviate(trailing) + "'",
+                    "regedit does not apply values written on the key line; put each value on its own line below it");
+            return null;
+        }
+        String inner = content.substring(1, close).strip();
+        boolean delete = inner.startsWith("-");
+        if (delete) {
+            inner = inner.substring(1).strip();
+        }
+        try {
+            RegistryPath path = RegistryPath.parse(inner);
+            if (path.isHiveRoot()) {
+                problem(lineNo, "key line names a whole hive: [" + inner + "]", "name a key below the hive");
+                return null;
+            }
+            return new RegDocument.KeyLine(path, delete, raw, lineNo);
+        } catch (IllegalArgumentException e) {
+            problem(lineNo, e.getMessage(), "write the key as [HKEY_LOCAL_MACHINE\\SYSTEM\\...]");
+            return null;
+        }
+    }
+
+    // ---- value lines --------------------------------------------------------------------------------------
+
+    private RegDocument.ValueLine parseValueLine(RegistryPath key, String s, String raw, int lineNo) {
+        int pos;
+        String name;
+        if (s.startsWith("@")) {
+            name = "";
+            pos = 1;
+        } else {
+            StringBuilder sb = new StringBuilder();
+            pos = readQuoted(s, 0, sb, lineNo, "value name");
+            if (pos < 0) {
+                return null;
+            }
+            name = sb.toString();
+        }
+        pos = skipBlanks(s, pos);
+        if (pos >= s.length() || s.charAt(pos) != '=') {
+            problem(lineNo, "expected '=' after the value name " + RegFileWriter.nameToken(name),
+                    "write \"Name\"=dword:00000001, \"Name\"=\"text\" or \"Name\"=hex:...");
+            return null;
+        }
+        pos = skipBlanks(s, pos + 1);
+        String data = s.substring(pos);
+        RegistryValue value;
+        if (data.equals("-") || (data.startsWith("-") && data.substring(1).strip().startsWith(";"))) {
+            value = null;
+        } else if (data.startsWith("\"")) {
+            StringBuilder sb = new StringBuilder();
+            int end = readQuoted(data, 0, sb, lineNo, "string data");
+            if (end < 0) {
+                return null;
+            }
+            String rest = data.substring(end).strip();
+            if (!rest.isEmpty() && !rest.startsWith(";")) {
+                problem(lineNo, "unexpected text after the string: '" + abbreviate(rest) + "'",
+                        "a string value ends with its closing quote; escape quotes inside it as \\\"");
+                return null;
+            }
+            value = RegistryValue.sz(sb.toString());
+        } else {
+            String lower = data.toLowerCase(Locale.ROOT);
+            String body = stripComment(data);
+            if (lower.startsWith("dword:")) {
+                value = parseDword(body.substring(6).strip(), lineNo);
+            } else if (lower.startsWith("hex:")) {
+                value = parseHex(ValueType.REG_BINARY, body.substring(4), lineNo);
+            } else if (lower.startsWith("hex(")) {
+                value = parseTypedHex(body, lineNo);
+            } else {
+                problem(lineNo, "unrecognised value data '" + abbreviate(data) + "'", hintForData(lower));
+                return null;
+            }
+            if (value == null) {
+                return null;
+            }
+        }
+        return new RegDocument.ValueLine(key, name, value, raw, lineNo);
+    }
+
+    /** Reads a quoted string at {@code start}; returns the index after the closing quote, or -1 on error. */
+    private int readQuoted(String s, int start, StringBuilder out, int lineNo, String what) {
+        if (start >= s.length() || s.charAt(start) != '"') {
+            problem(lineNo, what + " must start with a double quote", "write \"Name\"=...");
+            return -1;
+        }
+        for (int i = start + 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"') {
+                return i + 1;
+            }
+            if (c == '\\') {
+                if (i + 1 >= s.length()) {
+                    break;
+                }
+                char e = s.charAt(++i);
+                if (e == '\\' || e == '"') {
+                    out.append(e);
+                } else {
+                    problem(lineNo, "unknown escape '\\" + e + "' in " + what,
+                            "in .reg strings write \\\\ for a backslash and \\\" for a quote");
+                    return -1;
+                }
+            } else {
+                out.append(c);
+            }
+        }
+        problem(lineNo, what + " has no closing double quote", "close it with \" on the same line");
+        return -1;
+    }
+
+    private RegistryValue parseDword(String digits, int lineNo) {
+        if (digits.toLowerCase(Locale.ROOT).startsWith("0x")) {
+            problem(lineNo, "dword data '" + digits + "' has a 0x prefix",
+                    "write dword:" + leftPad(digits.substring(2)) + " (8 hex digits, no 0x)");
+            return null;
+        }
+        if (digits.isEmpty() || digits.length() > 8 || !isHex(digits)) {
+            problem(lineNo, "dword data '" + abbreviate(digits) + "' is not 1 to 8 hex digits",
+                    "write dword:00000001, or dword:ffffffff for 4294967295; decimal numbers are not allowed");
+            return null;
+        }
+        return RegistryValue.dword(Long.parseLong(digits, 16));
+    }
+
+    private RegistryValue parseTypedHex(String body, int lineNo) {
+        int close = body.indexOf("):");
+        String code = close < 0 ? "" : body.substring(4, close);
+        if (close < 0 || code.isEmpty() || code.length() > 8 || !isHex(code)) {
+            problem(lineNo, "malformed hex(N): type in '" + abbreviate(body) + "'",
+                    "write hex(2): for REG_EXPAND_SZ, hex(7): for REG_MULTI_SZ, hex(b): for REG_QWORD");
+            return null;
+        }
+        long n = Long.parseLong(code, 16);
+        ValueType type = n <= 11 ? ValueType.fromCode((int) n).orElse(null) : null;
+        if (type == null) {
+            problem(lineNo, "unknown value type hex(" + code + ")",
+                    "registry value types run from hex(0) to hex(b)");
+            return null;
+        }
+        return parseHex(type, body.substring(close + 2), lineNo);
+    }
+
+    private RegistryValue parseHex(ValueType type, String list, int lineNo) {
+        String trimmed = list.strip();
+        if (trimmed.endsWith(",")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        byte[] bytes;
+        if (trimmed.isEmpty()) {
+            bytes = new byte[0];
+        } else {
+            String[] parts = trimmed.split(",", -1);
+            bytes = new byte[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                String p = parts[i].strip();
+                if (p.isEmpty() || p.length() > 2 || !isHex(p)) {
+                    problem(lineNo, "'" + abbreviate(p) + "' is not a hex byte (byte " + (i + 1) + ")",
+                            "hex data is two-digit hex bytes separated by commas: hex:0a,ff,00");
+                    return null;
+                }
+                bytes[i] = (byte) Integer.parseInt(p, 16);
+            }
+        }
+        if (format == RegFormat.REGEDIT4 && (type == ValueType.REG_SZ || type == ValueType.REG_EXPAND_SZ
+                || type == ValueType.REG_MULTI_SZ)) {
+            // REGEDIT4 keeps these strings as ANSI bytes; Windows stores them as UTF-16LE
+            bytes = new String(bytes, RegFileWriter.ansi()).getBytes(StandardCharsets.UTF_16LE);
+        }
+        return RegistryValue.fromBytes(type, bytes);
+    }
+
+    // ---- hints --------------------------------------------------------------------------------------------
+
+    private static String hintForData(String lower) {
+        if (lower.startsWith("qword:")) {
+            return "regedit has no qword: form; write a REG_QWORD as hex(b): with 8 little-endian bytes";
+        }
+        if (lower.startsWith("(dword)") || lower.contains("0x")) {
+            return "write a DWORD as dword:00000aa0 (8 hex digits, no 0x)";
+        }
+        if (lower.matches("\\d+")) {
+            return "numbers need a type: dword:0000000" + (lower.length() == 1 ? lower : "1") + "";
+        }
+        return "expected \"text\", dword:XXXXXXXX, hex:.., hex(N):.. or - to delete the value";
+    }
+
+    private static String hintForStray(String content) {
+        if (looksLikeKeyPath(content)) {
+            return "key paths must be in square brackets: [" + stripTrailingBackslash(content) + "]";
+        }
+        if (content.contains("=")) {
+            return "value names must be in double quotes: \"Name\"=dword:00000001";
+        }
+        return "lines are [KEY], \"Name\"=data, @=data, or ; comments";
+    }
+
+    private static boolean looksLikeKeyPath(String content) {
+        int slash = content.indexOf('\\');
+        String head = slash < 0 ? content : content.substring(0, slash);
+        return Hive.fromName(head.strip()).isPresent() && !content.contains("=");
+    }
+
+    private static String stripTrailingBackslash(String s) {
+        return s.endsWith("\\") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static String stripComment(String data) {
+        int semi = data.indexOf(';');
+        return (semi < 0 ? data : data.substring(0, semi)).strip();
+    }
+
+    private static int skipBlanks(String s, int pos) {
+        while (pos < s.length() && (s.charAt(pos) == ' ' || s.charAt(pos) == '\t')) {
+            pos++;
+        }
+        return pos;
+    }
+
+    private static boolean isHex(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.digit(s.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String leftPad(String hex) {
+        String h = hex.toLowerCase(Locale.ROOT);
+        return h.length() >= 8 ? h : "0".repeat(8 - h.length()) + h;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+
+    private void problem(int line, String message, String hint) {
+        problems.add(new Problem(line, message, hint));
+    }
+
+    private RegFileParseException fail(int line, String message, String hint) {
+        problems.add(new Problem(line, message, hint));
+        return new RegFileParseException(source, problems);
+    }
+}

@@ -1,0 +1,96 @@
+package org.tlsconf.registry.regfile;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.tlsconf.registry.RegistryPath;
+import org.tlsconf.registry.RegistryValue;
+import org.tlsconf.registry.ValueType;
+
+/** Formats key and value lines exactly as regedit exports them. */
+public final class RegFileWriter {
+
+    /** regedit (and Wine, which copies it) starts a continuation once a hex line reaches this many characters. */
+    private static final int MAX_HEX_CHARS = 77;
+
+    private RegFileWriter() {
+    }
+
+    public static String keyLine(RegistryPath key, boolean delete, String newline) {
+        return "[" + (delete ? "-" : "") + key.toLongString() + "]" + newline;
+    }
+
+    public static String deletionLine(String name, String newline) {
+        return nameToken(name) + "=-" + newline;
+    }
+
+    /** {@code "name"=data} with the line terminator; long hex data wraps with {@code ,\} and two-space indents. */
+    public static String valueLine(String name, RegistryValue value, RegFormat format, String newline) {
+        String prefix = nameToken(name) + "=";
+        if (value instanceof RegistryValue.Dword d) {
+            return prefix + "dword:" + String.format("%08x", d.value()) + newline;
+        }
+        if (value instanceof RegistryValue.Sz s && s.value().indexOf('\n') < 0 && s.value().indexOf('\r') < 0
+                && s.value().indexOf('\0') < 0) {
+            return prefix + quote(s.value()) + newline;
+        }
+        return prefix + hex(value.type(), bytesFor(value, format), prefix.length(), newline) + newline;
+    }
+
+    private static byte[] bytesFor(RegistryValue value, RegFormat format) {
+        boolean textual = value instanceof RegistryValue.Sz || value instanceof RegistryValue.ExpandSz
+                || value instanceof RegistryValue.MultiSz;
+        if (format == RegFormat.REGEDIT4 && textual) {
+            // REGEDIT4 stores hex(1)/hex(2)/hex(7) strings as single-byte ANSI, terminators included
+            String utf16 = new String(value.toBytes(), StandardCharsets.UTF_16LE);
+            return utf16.getBytes(ansi());
+        }
+        return value.toBytes();
+    }
+
+    static Charset ansi() {
+        return RegEncoding.ANSI.charset();
+    }
+
+    private static String hex(ValueType type, byte[] data, int lineLength, String newline) {
+        String tag = type == ValueType.REG_BINARY ? "hex:" : "hex(" + Integer.toHexString(type.code()) + "):";
+        StringBuilder sb = new StringBuilder(tag);
+        int len = lineLength + tag.length();
+        for (int i = 0; i < data.length; i++) {
+            sb.append(Character.forDigit((data[i] >> 4) & 0xF, 16)).append(Character.forDigit(data[i] & 0xF, 16));
+            if (i == data.length - 1) {
+                break;
+            }
+            sb.append(',');
+            len += 3;
+            if (len >= MAX_HEX_CHARS) {
+                sb.append('\\').append(newline).append("  ");
+                len = 2;
+            }
+        }
+        return sb.toString();
+    }
+
+    static String nameToken(String name) {
+        return name.isEmpty() ? "@" : quote(name);
+    }
+
+    static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** A complete regedit-style file (UTF-16LE, CRLF) for the given keys, each with its values. */
+    public static RegDocument export(List<RegistryPath> keys, java.util.function.Function<RegistryPath,
+            java.util.Map<String, RegistryValue>> valuesOf) {
+        RegDocument doc = RegDocument.newRegeditExport();
+        String nl = doc.newline();
+        List<RegDocument.Item> items = doc.mutableItems();
+        for (RegistryPath key : keys) {
+            items.add(new RegDocument.KeyLine(key, false, keyLine(key, false, nl), 0));
+            valuesOf.apply(key).forEach((name, value) -> items.add(
+                    new RegDocument.ValueLine(key, name, value, valueLine(name, value, doc.format(), nl), 0)));
+            items.add(new RegDocument.Trivia(nl));
+        }
+        return doc;
+    }
+}

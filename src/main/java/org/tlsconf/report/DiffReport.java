@@ -1,0 +1,125 @@
+package org.tlsconf.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Optional;
+import org.tlsconf.plan.Change;
+import org.tlsconf.plan.Plan;
+import org.tlsconf.registry.RegistryPath;
+import org.tlsconf.registry.RegistryValue;
+
+/** Renders a plan: a table grouped by key for people, and a stable JSON document for machines. */
+public final class DiffReport {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private DiffReport() {
+    }
+
+    /** What a report is about: the plan, where the profile and the registry came from, and any warnings. */
+    public record Subject(Plan plan, String profileSource, String registry, List<String> warnings) {
+    }
+
+    public static String text(Subject s) {
+        Plan plan = s.plan();
+        StringBuilder sb = new StringBuilder();
+        sb.append("Profile ").append(plan.profile()).append(" (").append(s.profileSource()).append(") against ")
+                .append(s.registry()).append('\n');
+        if (plan.isEmpty()) {
+            sb.append("No changes: all ").append(plan.unchanged()).append(" values are already as the profile wants.\n");
+        } else {
+            sb.append(plan.changes().size()).append(plan.changes().size() == 1 ? " change" : " changes")
+                    .append(": ").append(plan.count(Change.Action.ADD)).append(" to add, ")
+                    .append(plan.count(Change.Action.MODIFY)).append(" to modify, ")
+                    .append(plan.count(Change.Action.DELETE)).append(" to delete; ")
+                    .append(plan.unchanged()).append(" already as wanted.\n");
+            int nameWidth = plan.changes().stream().mapToInt(c -> display(c.name()).length()).max().orElse(0);
+            RegistryPath current = null;
+            for (Change c : plan.changes()) {
+                if (!c.key().equals(current)) {
+                    current = c.key();
+                    sb.append('\n').append(c.key());
+                    if (c.createsKey()) {
+                        sb.append("   [new key]");
+                    }
+                    sb.append('\n');
+                }
+                String symbol = switch (c.action()) {
+                    case ADD -> "+";
+                    case MODIFY -> "~";
+                    case DELETE -> "-";
+                };
+                sb.append("  ").append(symbol).append(' ').append(pad(display(c.name()), nameWidth)).append("  ")
+                        .append(describe(c.before())).append("  ->  ").append(describe(c.after()));
+                if (c.typeOnly()) {
+                    sb.append("   (type changes)");
+                }
+                sb.append('\n');
+            }
+        }
+        if (!s.warnings().isEmpty()) {
+            sb.append("\nWarnings about the profile:\n");
+            s.warnings().forEach(w -> sb.append("  ! ").append(w).append('\n'));
+        }
+        return sb.toString();
+    }
+
+    private static String display(String name) {
+        return name.isEmpty() ? "(Default)" : name;
+    }
+
+    private static String describe(Optional<RegistryValue> value) {
+        return value.map(v -> v.type() + " " + v.display()).orElse("(absent)");
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+
+    /**
+     * The JSON form (documented in README): {@code {"profile", "profileSource", "registry", "summary", "changes":
+     * [{"action", "key", "value", "type", "before", "beforeType", "after", "createsKey"}], "warnings"}}.
+     */
+    public static String json(Subject s) {
+        return toJson(jsonTree(s));
+    }
+
+    public static ObjectNode jsonTree(Subject s) {
+        Plan plan = s.plan();
+        ObjectNode root = JSON.createObjectNode();
+        root.put("profile", plan.profile());
+        root.put("profileSource", s.profileSource());
+        root.put("registry", s.registry());
+        ObjectNode summary = root.putObject("summary");
+        summary.put("add", plan.count(Change.Action.ADD));
+        summary.put("modify", plan.count(Change.Action.MODIFY));
+        summary.put("delete", plan.count(Change.Action.DELETE));
+        summary.put("unchanged", plan.unchanged());
+        ArrayNode changes = root.putArray("changes");
+        for (Change c : plan.changes()) {
+            ObjectNode o = changes.addObject();
+            o.put("action", c.action().label());
+            o.put("key", c.key().toString());
+            o.put("value", c.name());
+            o.put("type", c.after().or(c::before).map(v -> v.type().name()).orElse(null));
+            o.set("before", c.before().map(ValueJson::data).orElse(null));
+            o.put("beforeType", c.before().map(v -> v.type().name()).orElse(null));
+            o.set("after", c.after().map(ValueJson::data).orElse(null));
+            o.put("createsKey", c.createsKey());
+        }
+        ArrayNode warnings = root.putArray("warnings");
+        s.warnings().forEach(warnings::add);
+        return root;
+    }
+
+    static String toJson(Object tree) {
+        try {
+            return JSON.writeValueAsString(tree) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.tlsconf.tls;
+
+import java.util.List;
+import java.util.Optional;
+import org.tlsconf.registry.Hive;
+import org.tlsconf.registry.RegistryPath;
+
+/**
+ * Where Windows keeps its TLS settings. The SCHANNEL, .NET Framework and WinHTTP key names are spelled here and
+ * nowhere else, and so is the list of roots tlsconf is allowed to write under.
+ */
+public final class TlsRegistry {
+    private TlsRegistry() {
+    }
+
+    public static final RegistryPath SCHANNEL = RegistryPath.parse(
+            "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL");
+    public static final RegistryPath PROTOCOLS = SCHANNEL.child("Protocols");
+    public static final RegistryPath CIPHERS = SCHANNEL.child("Ciphers");
+    public static final RegistryPath HASHES = SCHANNEL.child("Hashes");
+    public static final RegistryPath KEY_EXCHANGE = SCHANNEL.child("KeyExchangeAlgorithms");
+    public static final RegistryPath CIPHER_SUITES = SCHANNEL.child("CipherSuites");
+    public static final RegistryPath LOCAL_SSL = RegistryPath.parse(
+            "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Cryptography\\Configuration\\Local\\SSL");
+    public static final RegistryPath POLICY_SSL = RegistryPath.parse(
+            "HKLM\\SOFTWARE\\Policies\\Microsoft\\Cryptography\\Configuration\\SSL");
+    public static final RegistryPath FIPS_POLICY = RegistryPath.parse(
+            "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\FipsAlgorithmPolicy");
+
+    /** The .NET Framework CLR versions whose keys hold SchUseStrongCrypto / SystemDefaultTlsVersions. */
+    public static final List<String> DOTNET_VERSIONS = List.of("v2.0.50727", "v4.0.30319");
+
+    public static final String ENABLED = "Enabled";
+    public static final String DISABLED_BY_DEFAULT = "DisabledByDefault";
+    public static final String SCH_USE_STRONG_CRYPTO = "SchUseStrongCrypto";
+    public static final String SYSTEM_DEFAULT_TLS_VERSIONS = "SystemDefaultTlsVersions";
+    public static final String DEFAULT_SECURE_PROTOCOLS = "DefaultSecureProtocols";
+
+    /** The 64-bit and the 32-bit ({@code Wow6432Node}) view of {@code HKLM\SOFTWARE}. */
+    public enum View {
+        NATIVE("HKLM\\SOFTWARE\\Microsoft"),
+        WOW6432("HKLM\\SOFTWARE\\Wow6432Node\\Microsoft");
+
+        private final RegistryPath microsoft;
+
+        View(String microsoft) {
+            this.microsoft = RegistryPath.parse(microsoft);
+        }
+
+        public RegistryPath dotNet(String clrVersion) {
+            return microsoft.child(".NETFramework").child(clrVersion);
+        }
+
+        public RegistryPath winHttp() {
+            return microsoft.child("Windows").child("CurrentVersion").child("Internet Settings").child("WinHttp");
+        }
+    }
+
+    /** {@code SCHANNEL\Protocols\<protocol>\<role>}. */
+    public static RegistryPath protocolKey(Protocol protocol, Role role) {
+        return PROTOCOLS.child(protocol.keyName()).child(role.keyName());
+    }
+
+    /**
+     * The roots tlsconf may write under (DESIGN.md, safety rule 4). Widen only on purpose, with a test.
+     */
+    public static final List<RegistryPath> WRITABLE_ROOTS = List.of(
+            SCHANNEL,
+            LOCAL_SSL,
+            POLICY_SSL,
+            View.NATIVE.dotNet("v2.0.50727"),
+            View.NATIVE.dotNet("v4.0.30319"),
+            View.WOW6432.dotNet("v2.0.50727"),
+            View.WOW6432.dotNet("v4.0.30319"),
+            View.NATIVE.winHttp(),
+            View.WOW6432.winHttp(),
+            FIPS_POLICY);
+
+    /** The writable root that contains {@code key}, if any. */
+    public static Optional<RegistryPath> writableRootOf(RegistryPath key) {
+        return WRITABLE_ROOTS.stream().filter(key::isAtOrBelow).findFirst();
+    }
+
+    public static boolean isWritable(RegistryPath key) {
+        return key.hive() == Hive.HKEY_LOCAL_MACHINE && writableRootOf(key).isPresent();
+    }
+}
