@@ -119,7 +119,7 @@ public final class ProfileLoader {
             throw new ProfileException(new ProfileProblem(reference, 0, 0, "", "no bundled profile named '"
                     + reference + "'", hint));
         }
-        return new Located(bundled.get(), "bundled", null, "bundled:" + reference);
+        return new Located(bundled.get(), "bundled profile " + reference, null, "bundled:" + reference);
     }
 
     private Profile finish(Raw raw, Set<String> chain) {
@@ -188,7 +188,8 @@ public final class ProfileLoader {
             }
         }
         c.throwIfAny();
-        return new Raw(name, description == null ? "" : description, extendsRef, values, source, dir);
+        String origin = source.startsWith("bundled profile ") ? "bundled" : source;
+        return new Raw(name, description == null ? "" : description, extendsRef, values, origin, dir);
     }
 
     private void checkKey(Checker c, Node node, String at, String origin, Map<RegistryPath, Integer> seen,

@@ -139,6 +139,10 @@ public final class RegFileReader {
                 return e;
             }
         }
+        byte[] regedit4 = RegFormat.REGEDIT4.header().getBytes(StandardCharsets.US_ASCII);
+        if (RegEncoding.startsWith(data, regedit4)) {
+            return RegEncoding.ANSI; // regedit reads REGEDIT4 files in the ANSI code page, whatever they contain
+        }
         try {
             strict(StandardCharsets.UTF_8, data, 0);
             return RegEncoding.UTF8;

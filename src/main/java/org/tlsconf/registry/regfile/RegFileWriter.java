@@ -79,18 +79,49 @@ public final class RegFileWriter {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    /** A complete regedit-style file (UTF-16LE, CRLF) for the given keys, each with its values. */
-    public static RegDocument export(List<RegistryPath> keys, java.util.function.Function<RegistryPath,
-            java.util.Map<String, RegistryValue>> valuesOf) {
+    /** One {@code [KEY]} (or {@code [-KEY]}) section of a script: values to set, or to delete when empty. */
+    public record Section(RegistryPath key, boolean deleteKey, List<Entry> entries) {
+        public Section {
+            entries = List.copyOf(entries);
+            if (deleteKey && !entries.isEmpty()) {
+                throw new IllegalArgumentException("a [-KEY] section cannot hold values");
+            }
+        }
+    }
+
+    /** {@code "name"=data}, or {@code "name"=-} when {@code value} is empty. */
+    public record Entry(String name, java.util.Optional<RegistryValue> value) {
+    }
+
+    /**
+     * A regedit-style file (UTF-16LE with BOM, CRLF, version 5) that sets and deletes exactly what the sections
+     * say, in order: what {@code reg import} or a double-click in Explorer applies.
+     */
+    public static RegDocument script(List<Section> sections) {
         RegDocument doc = RegDocument.newRegeditExport();
         String nl = doc.newline();
         List<RegDocument.Item> items = doc.mutableItems();
-        for (RegistryPath key : keys) {
-            items.add(new RegDocument.KeyLine(key, false, keyLine(key, false, nl), 0));
-            valuesOf.apply(key).forEach((name, value) -> items.add(
-                    new RegDocument.ValueLine(key, name, value, valueLine(name, value, doc.format(), nl), 0)));
+        for (Section s : sections) {
+            items.add(new RegDocument.KeyLine(s.key(), s.deleteKey(), keyLine(s.key(), s.deleteKey(), nl), 0));
+            for (Entry e : s.entries()) {
+                String raw = e.value().map(v -> valueLine(e.name(), v, doc.format(), nl))
+                        .orElseGet(() -> deletionLine(e.name(), nl));
+                items.add(new RegDocument.ValueLine(s.key(), e.name(), e.value().orElse(null), raw, 0));
+            }
             items.add(new RegDocument.Trivia(nl));
         }
         return doc;
+    }
+
+    /** A complete regedit-style export (UTF-16LE, CRLF) of the given keys, each with its values. */
+    public static RegDocument export(List<RegistryPath> keys, java.util.function.Function<RegistryPath,
+            java.util.Map<String, RegistryValue>> valuesOf) {
+        List<Section> sections = new java.util.ArrayList<>();
+        for (RegistryPath key : keys) {
+            List<Entry> entries = new java.util.ArrayList<>();
+            valuesOf.apply(key).forEach((name, value) -> entries.add(new Entry(name, java.util.Optional.of(value))));
+            sections.add(new Section(key, false, entries));
+        }
+        return script(sections);
     }
 }

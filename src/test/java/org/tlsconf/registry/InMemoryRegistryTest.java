@@ -1,0 +1,8 @@
+package org.tlsconf.registry;
+
+class InMemoryRegistryTest extends RegistryContract {
+    @Override
+    protected Registry emptyRegistry() {
+        return new InMemoryRegistry();
+    }
+}

@@ -1,0 +1,165 @@
+package org.tlsconf.registry.regfile;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tlsconf.testing.RegText.V5;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tlsconf.registry.Registry;
+import org.tlsconf.registry.RegistryContract;
+import org.tlsconf.registry.RegistryException;
+import org.tlsconf.registry.RegistryPath;
+import org.tlsconf.registry.RegistryValue;
+import org.tlsconf.testing.RegText;
+
+class RegFileRegistryTest {
+
+    @TempDir
+    Path dir;
+
+    private static final RegistryPath CLIENT = RegistryPath.parse(
+            "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client");
+
+    private static final String FILE = V5 + """
+
+
+            ; exported from host A
+            [HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols]
+
+            [HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2]
+
+            [HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client]
+            "Enabled"=dword:ffffffff
+            ; keep this comment
+            "DisabledByDefault"=dword:00000000
+            "Other"="x"
+
+            [HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319]
+            "SchUseStrongCrypto"=dword:00000001
+
+            """;
+
+    private Path write(String name, byte[] bytes) throws IOException {
+        Path p = dir.resolve(name);
+        Files.write(p, bytes);
+        return p;
+    }
+
+    private static String utf16Text(Path p) throws IOException {
+        byte[] b = Files.readAllBytes(p);
+        return new String(b, 2, b.length - 2, StandardCharsets.UTF_16LE);
+    }
+
+    /** The contract, on a file that starts out as an empty regedit export. */
+    @Nested
+    class Contract extends RegistryContract {
+        @Override
+        protected Registry emptyRegistry() throws IOException {
+            Path p = Files.createTempFile(dir, "contract", ".reg");
+            Files.write(p, RegText.utf16(V5 + "\n\n"));
+            return RegFileRegistry.open(p);
+        }
+    }
+
+    @Test
+    void changingAValueRewritesOnlyThatLineInPlace() throws IOException {
+        Path p = write("host.reg", RegText.utf16(FILE));
+        RegFileRegistry reg = RegFileRegistry.open(p);
+        reg.setValue(CLIENT, "enabled", RegistryValue.dword(1));
+        reg.save();
+        assertEquals(FILE.replace("dword:ffffffff", "dword:00000001").replace("\n", "\r\n"), utf16Text(p));
+        assertFalse(reg.isDirty());
+    }
+
+    @Test
+    void aNewValueGoesToTheEndOfItsKeyAndANewKeyAfterItsParentsSubtree() throws IOException {
+        Path p = write("host.reg", RegText.utf16(FILE));
+        RegFileRegistry reg = RegFileRegistry.open(p);
+        reg.setValue(CLIENT, "New", RegistryValue.dword(5));
+        RegistryPath server = CLIENT.parent().child("Server");
+        reg.createKey(server);
+        reg.setValue(server, "Enabled", RegistryValue.dword(1));
+        reg.save();
+        String text = utf16Text(p);
+        String clientBlock = "\"Other\"=\"x\"\r\n\"New\"=dword:00000005\r\n\r\n"
+                + "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols"
+                + "\\TLS 1.2\\Server]\r\n\"Enabled\"=dword:00000001\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE";
+        assertTrue(text.contains(clientBlock), text);
+        assertTrue(text.contains("; keep this comment\r\n"));
+        Registry reread = RegFileRegistry.open(p);
+        assertEquals(Optional.of(RegistryValue.dword(1)), reread.readValue(server, "Enabled"));
+        assertEquals(Optional.of(RegistryValue.dword(5)), reread.readValue(CLIENT, "New"));
+    }
+
+    @Test
+    void deletingAValueRemovesItsLineAndKeepsTheKey() throws IOException {
+        Path p = write("host.reg", RegText.utf16(FILE));
+        RegFileRegistry reg = RegFileRegistry.open(p);
+        reg.deleteValue(CLIENT, "Other");
+        reg.save();
+        assertFalse(utf16Text(p).contains("\"Other\""));
+        assertTrue(RegFileRegistry.open(p).keyExists(CLIENT));
+    }
+
+    @Test
+    void aUtf8LfFileWithoutFinalNewlineStaysUtf8AndLf() throws IOException {
+        String text = V5 + "\n\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319]\n"
+                + "\"SchUseStrongCrypto\"=dword:00000000";
+        Path p = write("lf.reg", RegText.utf8(text));
+        RegFileRegistry reg = RegFileRegistry.open(p);
+        RegistryPath net = RegistryPath.parse("HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319");
+        reg.setValue(net, "SystemDefaultTlsVersions", RegistryValue.dword(1));
+        reg.save();
+        assertEquals(text + "\n\"SystemDefaultTlsVersions\"=dword:00000001\n", Files.readString(p));
+    }
+
+    @Test
+    void anUntouchedFileIsWrittenBackByteForByte() throws IOException {
+        byte[] original = RegText.utf16(FILE);
+        Path p = write("host.reg", original);
+        RegFileRegistry reg = RegFileRegistry.open(p);
+        reg.setValue(CLIENT, "Enabled", RegistryValue.dword(0xFFFFFFFFL)); // same value: no change in bytes
+        reg.save();
+        assertArrayEquals(original, Files.readAllBytes(p));
+    }
+
+    @Test
+    void anAnsiFileRefusesACharacterItCannotHoldAndIsLeftUnchanged() throws IOException {
+        byte[] original = RegText.ansi("REGEDIT4\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\T]\r\n\"a\"=\"b\"\r\n");
+        Path p = write("old.reg", original);
+        RegFileRegistry reg = RegFileRegistry.open(p);
+        reg.setValue(RegistryPath.parse("HKLM\\SOFTWARE\\T"), "a", RegistryValue.sz("\u4e2d"));
+        RegistryException e = assertThrows(RegistryException.class, reg::save);
+        assertTrue(e.getMessage().contains("encoding"), e.getMessage());
+        assertArrayEquals(original, Files.readAllBytes(p));
+    }
+
+    @Test
+    void saveLeavesNoTemporaryFilesBehind() throws IOException {
+        Path p = write("host.reg", RegText.utf16(FILE));
+        RegFileRegistry reg = RegFileRegistry.open(p);
+        reg.setValue(CLIENT, "Enabled", RegistryValue.dword(1));
+        reg.save();
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("host.reg"), files.map(f -> f.getFileName().toString()).toList());
+        }
+    }
+
+    @Test
+    void aMissingFileIsAClearError() {
+        RegistryException e = assertThrows(RegistryException.class,
+                () -> RegFileRegistry.open(dir.resolve("nope.reg")));
+        assertTrue(e.getMessage().contains("not found"));
+    }
+}

@@ -1,0 +1,82 @@
+package org.tlsconf.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A throw-away Wine prefix: an independent implementation of the Windows registry ({@code reg import/export})
+ * and of Windows Installer ({@code msiexec}). See linux-test-tooling.md §2.
+ */
+public final class Wine implements AutoCloseable {
+    private final Path prefix;
+
+    private Wine(Path prefix) {
+        this.prefix = prefix;
+    }
+
+    /** Creates a fresh prefix (about 12 s and 700 MB; deleted by {@link #close()}). */
+    public static Wine start() throws IOException, InterruptedException {
+        ExternalTool.require("wine", "wine wine64");
+        Wine wine = new Wine(Files.createTempDirectory("tlsconf-wine"));
+        Result r = wine.run(List.of("wineboot", "--init"), 180);
+        if (r.code != 0) {
+            fail("wineboot failed (" + r.code + "): " + r.output);
+        }
+        wine.run(List.of("wineserver", "-w"), 60);
+        return wine;
+    }
+
+    public Path prefix() {
+        return prefix;
+    }
+
+    public record Result(int code, String output) {
+    }
+
+    /** Runs {@code wine ARGS...} in this prefix; output has CRs removed. */
+    public Result wine(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add("wine");
+        cmd.addAll(List.of(args));
+        return run(cmd, 120);
+    }
+
+    private Result run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        Map<String, String> env = pb.environment();
+        env.put("WINEPREFIX", prefix.toString());
+        env.put("WINEDEBUG", "-all");
+        env.put("WINEDLLOVERRIDES", "mscoree,mshtml=");
+        env.remove("DISPLAY");
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("timed out: " + command);
+        }
+        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8).replace("\r", ""));
+    }
+
+    /** A Windows path for a file on the Linux side ({@code Z:\...}). */
+    public static String windowsPath(Path file) {
+        return "Z:" + file.toAbsolutePath().toString().replace('/', '\\');
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        run(List.of("wineserver", "-k"), 30);
+        try (Stream<Path> walk = Files.walk(prefix)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
