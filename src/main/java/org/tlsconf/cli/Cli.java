@@ -5,7 +5,7 @@ import java.lang.reflect.Constructor;
 import org.tlsconf.profile.ProfileException;
 import org.tlsconf.registry.RegistryAccessDeniedException;
 import org.tlsconf.registry.RegistryException;
-import org.tlsconf.registry.regfile.RegFileParseException;
+import org.tlsconf.registry.RegistryInputException;
 import picocli.CommandLine;
 
 /** Builds the picocli command tree and maps failures to one clear line and an exit code. */
@@ -53,7 +53,7 @@ public final class Cli {
             err.print(p.fullReport());
             return ExitCodes.BAD_INPUT;
         }
-        if (ex instanceof RegFileParseException r) {
+        if (ex instanceof RegistryInputException r) {
             err.print(r.fullReport());
             return ExitCodes.BAD_INPUT;
         }

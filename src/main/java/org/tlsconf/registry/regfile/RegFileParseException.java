@@ -1,13 +1,13 @@
 package org.tlsconf.registry.regfile;
 
 import java.util.List;
-import org.tlsconf.registry.RegistryException;
+import org.tlsconf.registry.RegistryInputException;
 
 /**
  * A {@code .reg} file could not be read. Lists every problem found, each with its line and a hint, so that a user
  * can fix the file in one go.
  */
-public class RegFileParseException extends RegistryException {
+public class RegFileParseException extends RegistryInputException {
     private static final long serialVersionUID = 1L;
 
     /** One problem: 1-based line number, what is wrong, and what to do about it (may be empty). */
@@ -44,6 +44,7 @@ public class RegFileParseException extends RegistryException {
     }
 
     /** Every problem, one per line. */
+    @Override
     public String fullReport() {
         StringBuilder sb = new StringBuilder();
         for (Problem p : problems) {

@@ -1,0 +1,56 @@
+package org.tlsconf;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The package rules of DESIGN.md. */
+class ArchitectureTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.tlsconf");
+
+    @Test
+    void jnaIsUsedOnlyByTheWindowsBackend() {
+        noClasses().that().resideOutsideOfPackage("org.tlsconf.registry.windows..")
+                .should().dependOnClassesThat().resideInAPackage("com.sun.jna..").check(CLASSES);
+    }
+
+    @Test
+    void picocliIsUsedOnlyByTheCliAndMain() {
+        noClasses().that().resideOutsideOfPackage("org.tlsconf.cli..").and().doNotBelongToAnyOf(Main.class).should().dependOnClassesThat().resideInAPackage("picocli..").check(CLASSES);
+    }
+
+    @Test
+    void theRegistryPortDependsOnTheJdkOnly() {
+        classes().that().resideInAPackage("org.tlsconf.registry").should().onlyDependOnClassesThat()
+                .resideInAnyPackage("org.tlsconf.registry", "java..").check(CLASSES);
+        classes().that().resideInAPackage("org.tlsconf.registry.regfile").should().onlyDependOnClassesThat()
+                .resideInAnyPackage("org.tlsconf.registry..", "java..").check(CLASSES);
+    }
+
+    @Test
+    void onlyMainKnowsTheConcreteBackends() {
+        noClasses().that().doNotBelongToAnyOf(Main.class).and()
+                .resideOutsideOfPackages("org.tlsconf.registry..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.tlsconf.registry.regfile..",
+                        "org.tlsconf.registry.windows..").check(CLASSES);
+    }
+
+    @Test
+    void nothingButTheCliWritesToTheConsole() {
+        noClasses().that().resideOutsideOfPackage("org.tlsconf.cli..").and()
+                .doNotBelongToAnyOf(Main.class)
+                .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+                .check(CLASSES);
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("org.tlsconf.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+}

@@ -1,0 +1,73 @@
+package org.tlsconf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shaded jar as users run it: {@code java -jar target/tlsconf.jar ...} in a separate process. */
+class JarIT {
+    static final Path JAR = Path.of("target/tlsconf.jar");
+
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        return new Result(p.exitValue(), out, err);
+    }
+
+    @Test
+    void theReadmeMainCommandRunsOnTheBundledExample() throws Exception {
+        Result r = run("diff", "max-protection", "--registry-file", "examples/server-2016-fresh.reg");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("27 changes"), r.out());
+    }
+
+    @Test
+    void bundledProfilesAreListedFromInsideTheJar() throws Exception {
+        Result r = run("profiles", "list");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("max-protection") && r.out().contains("min-requirement"), r.out());
+    }
+
+    @Test
+    void badInputExitsTwoAsAProcess() throws Exception {
+        Path bad = dir.resolve("bad.reg");
+        Files.writeString(bad, "not a reg file\n");
+        Result r = run("diff", "max-protection", "--registry-file", bad.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith(bad + ":1: not a .reg file"), r.err());
+    }
+
+    @Test
+    void theJarCarriesJnaNativesForWindowsAndTheProfileCatalogue() throws IOException {
+        try (ZipFile jar = new ZipFile(JAR.toFile())) {
+            for (String entry : List.of("com/sun/jna/win32-x86-64/jnidispatch.dll",
+                    "com/sun/jna/win32-aarch64/jnidispatch.dll", "com/sun/jna/platform/win32/Advapi32Util.class",
+                    "profiles/max-protection.json", "profiles/min-requirement.json", "profiles/schema.json",
+                    "picocli/CommandLine.class", "com/fasterxml/jackson/databind/ObjectMapper.class")) {
+                assertNotNull(jar.getEntry(entry), entry + " missing from the jar");
+            }
+        }
+    }
+}
