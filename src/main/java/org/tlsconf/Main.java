@@ -2,6 +2,8 @@ package org.tlsconf;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import org.tlsconf.cli.Cli;
 import org.tlsconf.cli.CliException;
@@ -9,6 +11,7 @@ import org.tlsconf.cli.Context;
 import org.tlsconf.cli.ExitCodes;
 import org.tlsconf.cli.RegistryProvider;
 import org.tlsconf.profile.ProfileCatalogue;
+import org.tlsconf.reboot.RebootScheduler;
 import org.tlsconf.registry.Registry;
 import org.tlsconf.registry.regfile.RegFileRegistry;
 import picocli.CommandLine;
@@ -27,7 +30,24 @@ public final class Main {
     }
 
     public static CommandLine commandLine() {
-        return Cli.create(new Context(new Backends(), new ProfileCatalogue()));
+        return Cli.create(new Context(new Backends(), new ProfileCatalogue(), new NoReboot(), Clock.systemUTC(),
+                defaultBackupDir()));
+    }
+
+    static boolean isWindows() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+    }
+
+    /** {@code %ProgramData%\tlsconf\backups} on Windows; {@code $XDG_STATE_HOME/tlsconf/backups} elsewhere. */
+    static Path defaultBackupDir() {
+        if (isWindows()) {
+            String programData = System.getenv().getOrDefault("ProgramData", "C:\\ProgramData");
+            return Path.of(programData, "tlsconf", "backups");
+        }
+        String state = System.getenv("XDG_STATE_HOME");
+        Path base = state != null && !state.isBlank() ? Path.of(state)
+                : Path.of(System.getProperty("user.home"), ".local", "state");
+        return base.resolve("tlsconf").resolve("backups");
     }
 
     /** The {@code .reg} file backend, or the live registry on Windows. */
@@ -50,14 +70,31 @@ public final class Main {
         }
 
         @Override
+        public void requireWriteAccess(Path registryFile) {
+            if (registryFile != null && !Files.isWritable(registryFile)) {
+                throw new CliException(ExitCodes.ACCESS_DENIED, "cannot write " + registryFile
+                        + ": access denied (check the file's permissions)");
+            }
+        }
+
+        @Override
         public void commit(Registry registry) {
             if (registry instanceof RegFileRegistry file && file.isDirty()) {
                 file.save();
             }
         }
+    }
 
-        private static boolean isWindows() {
-            return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+    /** Where no restart can be scheduled (not Windows). */
+    static final class NoReboot implements RebootScheduler {
+        @Override
+        public void schedule(Duration delay, String message) {
+            throw new RebootException("restarting is only possible on Windows");
+        }
+
+        @Override
+        public boolean cancel() {
+            throw new RebootException("restarting is only possible on Windows");
         }
     }
 }

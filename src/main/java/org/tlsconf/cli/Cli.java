@@ -57,6 +57,10 @@ public final class Cli {
             err.print(r.fullReport());
             return ExitCodes.BAD_INPUT;
         }
+        if (ex instanceof org.tlsconf.backup.BackupException b) {
+            err.println("tlsconf: " + b.getMessage());
+            return b.isBadInput() ? ExitCodes.BAD_INPUT : ExitCodes.FAILED_ROLLED_BACK;
+        }
         if (ex instanceof RegistryAccessDeniedException a) {
             err.println("tlsconf: " + a.getMessage());
             return ExitCodes.ACCESS_DENIED;

@@ -12,6 +12,12 @@ public interface RegistryProvider {
     Registry open(Path registryFile);
 
     /**
+     * Fails (exit 5) when this process may not write the registry: not elevated on Windows, or a read-only file.
+     * Called before anything is written.
+     */
+    void requireWriteAccess(Path registryFile);
+
+    /**
      * Makes the writes made through {@code registry} durable (a {@code .reg} file is replaced atomically; the live
      * registry needs nothing).
      */

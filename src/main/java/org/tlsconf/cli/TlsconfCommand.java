@@ -19,9 +19,12 @@ import picocli.CommandLine.ScopeType;
             "  tlsconf profiles list",
             "  tlsconf diff max-protection                       what would change on this host",
             "  tlsconf diff max-protection --registry-file host.reg --format json",
+            "  tlsconf apply max-protection                      back up, write, verify (as administrator)",
+            "  tlsconf restore --last                            undo the last run",
             ""},
         footer = {"", ExitCodes.HELP_TEXT},
-        subcommands = {ProfilesCommand.class, DiffCommand.class})
+        subcommands = {ProfilesCommand.class, DiffCommand.class, ApplyCommand.class, RestoreCommand.class,
+            BackupsCommand.class})
 public class TlsconfCommand implements Runnable {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,

@@ -48,6 +48,6 @@ public final class Planner {
             }
             changes.add(new Change(action, d.key(), d.name(), current, wanted, createsKey));
         }
-        return new Plan(name, changes, unchanged, new ArrayList<>(created));
+        return new Plan(name, changes, unchanged, new ArrayList<>(created), List.of());
     }
 }

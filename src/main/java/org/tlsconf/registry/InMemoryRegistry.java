@@ -124,6 +124,18 @@ public class InMemoryRegistry implements Registry {
         }
     }
 
+    @Override
+    public void deleteEmptyKey(RegistryPath key) {
+        Key k = keys.get(key);
+        if (k == null) {
+            return;
+        }
+        if (!k.values.isEmpty() || !k.children.isEmpty()) {
+            throw new RegistryException("refusing to delete key " + key + ": it is not empty");
+        }
+        removeTree(key);
+    }
+
     /** Every key, in creation order (used to write a whole registry out). */
     public List<RegistryPath> allKeys() {
         return List.copyOf(keys.keySet());

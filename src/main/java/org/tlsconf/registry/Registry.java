@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The registry port: what tlsconf needs from a registry, whatever holds it (the live Windows registry, a
  * {@code .reg} file, memory). Value names are case-insensitive; {@code ""} is the key's default value ({@code @}).
- * There is deliberately no way to delete a key: tlsconf sets and deletes single values only.
+ * There is deliberately no way to delete a key that holds anything: tlsconf sets and deletes single values, and
+ * removes only empty keys it created itself.
  */
 public interface Registry {
 
@@ -34,6 +35,14 @@ public interface Registry {
 
     /** Deletes one value; does nothing when it does not exist. */
     void deleteValue(RegistryPath key, String name);
+
+    /**
+     * Deletes a key that has no values and no subkeys (used only to remove a key tlsconf itself created); does
+     * nothing when it does not exist.
+     *
+     * @throws RegistryException when the key is not empty: tlsconf never deletes content
+     */
+    void deleteEmptyKey(RegistryPath key);
 
     /** A short description of where this registry lives, for messages ("registry file host.reg"). */
     String describe();

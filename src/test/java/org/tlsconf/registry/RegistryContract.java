@@ -90,6 +90,21 @@ public abstract class RegistryContract {
     }
 
     @Test
+    void onlyAnEmptyKeyCanBeDeleted() {
+        registry.createKey(TLS12);
+        registry.setValue(TLS12, "Enabled", RegistryValue.dword(1));
+        assertThrows(RegistryException.class, () -> registry.deleteEmptyKey(TLS12));
+        assertThrows(RegistryException.class, () -> registry.deleteEmptyKey(TLS12.parent()));
+        assertTrue(registry.keyExists(TLS12));
+        registry.deleteValue(TLS12, "Enabled");
+        registry.deleteEmptyKey(TLS12);
+        assertFalse(registry.keyExists(TLS12));
+        assertTrue(registry.keyExists(TLS12.parent()));
+        assertEquals(List.of(), registry.subKeys(TLS12.parent()));
+        registry.deleteEmptyKey(TLS12); // already gone: nothing to do
+    }
+
+    @Test
     void settingAValueInAMissingKeyFails() {
         assertThrows(RegistryKeyNotFoundException.class,
                 () -> registry.setValue(TLS12, "Enabled", RegistryValue.dword(1)));

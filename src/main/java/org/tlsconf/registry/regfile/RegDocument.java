@@ -89,6 +89,12 @@ public final class RegDocument {
     /** The registry state this file describes, as if imported into an empty registry. */
     public InMemoryRegistry replay(String description) {
         InMemoryRegistry reg = new InMemoryRegistry(description);
+        importInto(reg);
+        return reg;
+    }
+
+    /** Applies the file to an existing registry, as {@code reg import} does: in order, deletions included. */
+    public void importInto(InMemoryRegistry reg) {
         for (Item item : items) {
             if (item instanceof KeyLine k) {
                 if (k.delete()) {
@@ -104,7 +110,6 @@ public final class RegDocument {
                 }
             }
         }
-        return reg;
     }
 
     /** The whole file as text (header and every item). */

@@ -1,18 +1,15 @@
 package org.tlsconf.registry.regfile;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.tlsconf.registry.AtomicFile;
 import org.tlsconf.registry.InMemoryRegistry;
 import org.tlsconf.registry.Registry;
 import org.tlsconf.registry.RegistryAccessDeniedException;
@@ -158,6 +155,25 @@ public final class RegFileRegistry implements Registry {
     }
 
     @Override
+    public void deleteEmptyKey(RegistryPath key) {
+        if (!state.keyExists(key)) {
+            return;
+        }
+        state.deleteEmptyKey(key); // refuses a key with values or subkeys
+        List<Item> items = document.mutableItems();
+        for (int i = items.size() - 1; i >= 0; i--) {
+            if (items.get(i) instanceof KeyLine k && !k.delete() && k.path().equals(key)) {
+                items.remove(i);
+                // drop the blank line that separated the removed section from the next one
+                if (i < items.size() && isBlank(items.get(i)) && i > 0 && isBlank(items.get(i - 1))) {
+                    items.remove(i);
+                }
+            }
+        }
+        dirty = true;
+    }
+
+    @Override
     public String describe() {
         return describe(file);
     }
@@ -173,52 +189,8 @@ public final class RegFileRegistry implements Registry {
             throw new RegistryException("internal error: the patched file would not read back as intended; "
                     + file + " was not changed");
         }
-        writeAtomically(file, document.toBytes());
+        AtomicFile.write(file, document.toBytes());
         dirty = false;
-    }
-
-    /** Writes bytes to {@code target} atomically (temp file + fsync + rename); used for backups as well. */
-    public static void writeAtomically(Path target, byte[] bytes) {
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            tmp = null;
-            syncDirectory(dir);
-        } catch (AccessDeniedException e) {
-            throw new RegistryAccessDeniedException("cannot write " + abs + ": access denied", e);
-        } catch (IOException e) {
-            throw new RegistryException("cannot write " + abs + ": " + e, e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: the temporary file is harmless
-                }
-            }
-        }
-    }
-
-    private static void syncDirectory(Path dir) {
-        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
-            return; // directories cannot be opened for fsync on Windows; MoveFileEx is durable there
-        }
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException ignored) {
-            // some file systems refuse fsync on a directory; the rename itself is still atomic
-        }
     }
 
     // ---- document patching --------------------------------------------------------------------------------

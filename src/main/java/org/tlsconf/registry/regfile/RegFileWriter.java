@@ -98,9 +98,20 @@ public final class RegFileWriter {
      * say, in order: what {@code reg import} or a double-click in Explorer applies.
      */
     public static RegDocument script(List<Section> sections) {
+        return script(List.of(), sections);
+    }
+
+    /** As {@link #script(List)}, with {@code ;} comment lines after the header. */
+    public static RegDocument script(List<String> comments, List<Section> sections) {
         RegDocument doc = RegDocument.newRegeditExport();
         String nl = doc.newline();
         List<RegDocument.Item> items = doc.mutableItems();
+        for (String c : comments) {
+            items.add(new RegDocument.Trivia("; " + c.replace("\r", " ").replace("\n", " ") + nl));
+        }
+        if (!comments.isEmpty()) {
+            items.add(new RegDocument.Trivia(nl));
+        }
         for (Section s : sections) {
             items.add(new RegDocument.KeyLine(s.key(), s.deleteKey(), keyLine(s.key(), s.deleteKey(), nl), 0));
             for (Entry e : s.entries()) {

@@ -78,7 +78,7 @@ class RegFileWineInteropTest {
 
         InMemoryRegistry expected = new InMemoryRegistry();
         for (byte[] file : List.of(Files.readAllBytes(setupFile), Files.readAllBytes(changeFile))) {
-            replayInto(expected, RegFileReader.parse(file, "script"));
+            RegFileReader.parse(file, "script").importInto(expected);
         }
 
         assertEquals(0, wine.wine("reg", "import", Wine.windowsPath(setupFile)).code());
@@ -113,23 +113,5 @@ class RegFileWineInteropTest {
         InMemoryRegistry fromWine = RegFileReader.parse(Files.readAllBytes(exported), "wine").replay("wine");
         assertEquals(InMemoryRegistry.copyOf(RegFileRegistry.open(host), List.of(schannel)).snapshot(),
                 fromWine.snapshot());
-    }
-
-    private static void replayInto(InMemoryRegistry reg, RegDocument doc) {
-        for (RegDocument.Item item : doc.items()) {
-            if (item instanceof RegDocument.KeyLine k) {
-                if (k.delete()) {
-                    reg.removeTree(k.path());
-                } else {
-                    reg.createKey(k.path());
-                }
-            } else if (item instanceof RegDocument.ValueLine val) {
-                if (val.isDeletion()) {
-                    reg.deleteValue(val.key(), val.name());
-                } else {
-                    reg.setValue(val.key(), val.name(), val.value());
-                }
-            }
-        }
     }
 }

@@ -1,0 +1,320 @@
+package org.tlsconf.backup;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+import org.tlsconf.registry.AtomicFile;
+import org.tlsconf.registry.RegistryException;
+import org.tlsconf.registry.RegistryPath;
+import org.tlsconf.registry.RegistryValue;
+import org.tlsconf.registry.regfile.RegFileWriter;
+
+/**
+ * A folder of backups. Each backup is a JSON file (machine-restorable, with a SHA-256 of its content) and a
+ * {@code .reg} file beside it that regedit or {@code reg import} applies on its own to undo the run. Both are
+ * written atomically; the JSON file is written last, so a backup exists only once it is complete on disk.
+ */
+public final class BackupStore {
+    static final String FORMAT = "tlsconf-backup/1";
+    private static final String PREFIX = "tlsconf-backup-";
+    private static final ObjectMapper COMPACT = new ObjectMapper();
+    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final Path dir;
+
+    public BackupStore(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** A new backup id: sortable by time, unique enough for one host. */
+    public static String newId(Instant now) {
+        return STAMP.format(now) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+    }
+
+    /** This host's name, for the record. */
+    public static String hostName() {
+        for (String var : List.of("COMPUTERNAME", "HOSTNAME")) {
+            String v = System.getenv(var);
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * Writes a new backup (the {@code .reg} first, then the JSON) and returns it with its file set.
+     *
+     * @throws BackupException when it cannot be written; then nothing of it is left behind
+     */
+    public Backup write(Backup backup) {
+        String base = PREFIX + backup.id() + "-" + safe(backup.profile());
+        Backup placed = backup.withFile(dir.resolve(base + ".json"));
+        try {
+            Files.createDirectories(dir);
+            AtomicFile.write(placed.regFile(), regFile(placed));
+            AtomicFile.write(placed.file(), json(placed));
+            return placed;
+        } catch (IOException | RegistryException e) {
+            try {
+                Files.deleteIfExists(placed.regFile());
+            } catch (IOException ignored) {
+                // nothing more can be done; the message below says what failed
+            }
+            throw BackupException.io("cannot write the backup to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Rewrites a backup's JSON file (its status changed); atomically, with a new checksum. */
+    public Backup update(Backup backup) {
+        try {
+            AtomicFile.write(backup.file(), json(backup));
+            return backup;
+        } catch (RegistryException e) {
+            throw BackupException.io("cannot update the backup " + backup.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a backup and checks it is intact.
+     *
+     * @throws BackupException (bad input) when it is not a tlsconf backup, is truncated or was modified
+     */
+    public static Backup load(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw BackupException.invalid("backup file not found: " + file, e);
+        } catch (IOException e) {
+            throw BackupException.io("cannot read backup " + file + ": " + e.getMessage(), e);
+        }
+        JsonNode root;
+        try {
+            root = COMPACT.readTree(bytes);
+        } catch (IOException e) {
+            throw BackupException.invalid(file + ": not a readable tlsconf backup (truncated or not JSON): "
+                    + firstLine(e.getMessage()), e);
+        }
+        if (root == null || !FORMAT.equals(root.path("format").asText()) || !root.path("content").isObject()) {
+            throw BackupException.invalid(file + ": not a tlsconf backup (expected \"format\": \"" + FORMAT + "\")",
+                    null);
+        }
+        String expected = root.path("sha256").asText();
+        String actual = sha256(root.get("content"));
+        if (!actual.equals(expected)) {
+            throw BackupException.invalid(file + ": checksum mismatch: the backup was modified or damaged "
+                    + "(sha256 " + actual + ", recorded " + expected + "); refusing to restore from it", null);
+        }
+        try {
+            return fromJson(root.get("content"), file);
+        } catch (RuntimeException e) {
+            throw BackupException.invalid(file + ": malformed backup content: " + e.getMessage(), e);
+        }
+    }
+
+    /** A backup file that could not be read, and why. */
+    public record Unreadable(Path file, String reason) {
+    }
+
+    /** Every backup in the folder, oldest first, and the files that look like backups but do not load. */
+    public record Listing(List<Backup> backups, List<Unreadable> unreadable) {
+    }
+
+    public Listing list() {
+        List<Backup> backups = new ArrayList<>();
+        List<Unreadable> unreadable = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return new Listing(backups, unreadable);
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith(PREFIX)
+                    && p.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                try {
+                    backups.add(load(f));
+                } catch (BackupException e) {
+                    unreadable.add(new Unreadable(f, e.getMessage()));
+                }
+            }
+        } catch (IOException e) {
+            throw BackupException.io("cannot list backups in " + dir + ": " + e.getMessage(), e);
+        }
+        backups.sort((a, b) -> a.createdAt().compareTo(b.createdAt()));
+        return new Listing(backups, unreadable);
+    }
+
+    /** The newest backup, if any. */
+    public Optional<Backup> latest() {
+        List<Backup> all = list().backups();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    /** Backups whose run never finished: the process died between backing up and verifying. */
+    public List<Backup> interrupted() {
+        return list().backups().stream().filter(b -> b.status() == Backup.Status.PENDING).toList();
+    }
+
+    // ---- JSON --------------------------------------------------------------------------------------------
+
+    private static byte[] json(Backup b) {
+        ObjectNode content = toJson(b);
+        ObjectNode root = COMPACT.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("sha256", sha256(content));
+        root.set("content", content);
+        try {
+            return (PRETTY.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SHA-256 of the content's compact JSON form. */
+    static String sha256(JsonNode content) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest(COMPACT.writeValueAsBytes(content)));
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ObjectNode toJson(Backup b) {
+        ObjectNode o = COMPACT.createObjectNode();
+        o.put("id", b.id());
+        o.put("createdAt", b.createdAt().toString());
+        o.put("host", b.host());
+        o.put("toolVersion", b.toolVersion());
+        o.put("profile", b.profile());
+        o.put("registry", b.registry());
+        o.put("status", b.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        ArrayNode changes = o.putArray("changes");
+        for (Backup.Change c : b.changes()) {
+            ObjectNode n = changes.addObject();
+            n.put("action", c.action());
+            n.put("key", c.key().toString());
+            n.put("value", c.name());
+            n.set("before", c.before().map(v -> (JsonNode) ValueCodec.encode(v)).orElse(null));
+            n.set("after", c.after().map(v -> (JsonNode) ValueCodec.encode(v)).orElse(null));
+        }
+        ArrayNode entries = o.putArray("entries");
+        for (Backup.Entry e : b.entries()) {
+            ObjectNode n = entries.addObject();
+            n.put("key", e.key().toString());
+            n.put("value", e.name());
+            n.set("before", e.before().map(v -> (JsonNode) ValueCodec.encode(v)).orElse(null));
+        }
+        b.keysCreated().forEach(k -> o.withArray("keysCreated").add(k.toString()));
+        o.withArray("keysCreated");
+        b.keysRemoved().forEach(k -> o.withArray("keysRemoved").add(k.toString()));
+        o.withArray("keysRemoved");
+        return o;
+    }
+
+    private static Backup fromJson(JsonNode c, Path file) {
+        List<Backup.Change> changes = new ArrayList<>();
+        for (JsonNode n : c.withArray("changes")) {
+            changes.add(new Backup.Change(n.get("action").asText(), RegistryPath.parse(n.get("key").asText()),
+                    n.get("value").asText(), value(n.get("before")), value(n.get("after"))));
+        }
+        List<Backup.Entry> entries = new ArrayList<>();
+        for (JsonNode n : c.withArray("entries")) {
+            entries.add(new Backup.Entry(RegistryPath.parse(n.get("key").asText()), n.get("value").asText(),
+                    value(n.get("before"))));
+        }
+        return new Backup(c.get("id").asText(), Instant.parse(c.get("createdAt").asText()), c.get("host").asText(),
+                c.get("toolVersion").asText(), c.get("profile").asText(), c.get("registry").asText(),
+                Backup.Status.valueOf(c.get("status").asText().toUpperCase(Locale.ROOT).replace('-', '_')),
+                changes, entries, paths(c.withArray("keysCreated")), paths(c.withArray("keysRemoved")), file);
+    }
+
+    private static Optional<RegistryValue> value(JsonNode n) {
+        return n == null || n.isNull() ? Optional.empty() : Optional.of(ValueCodec.decode(n));
+    }
+
+    private static List<RegistryPath> paths(JsonNode array) {
+        List<RegistryPath> out = new ArrayList<>();
+        array.forEach(n -> out.add(RegistryPath.parse(n.asText())));
+        return out;
+    }
+
+    // ---- .reg --------------------------------------------------------------------------------------------
+
+    /**
+     * A {@code .reg} file that undoes the run: values back as they were ({@code "x"=-} for values that did not
+     * exist), keys the run created deleted ({@code [-KEY]}, deepest first), empty keys it removed created again.
+     * It never deletes a key that existed before the run.
+     */
+    static byte[] regFile(Backup b) {
+        Map<RegistryPath, List<RegFileWriter.Entry>> byKey = new LinkedHashMap<>();
+        for (Backup.Entry e : b.entries()) {
+            if (!b.keysCreated().contains(e.key())) {
+                byKey.computeIfAbsent(e.key(), k -> new ArrayList<>())
+                        .add(new RegFileWriter.Entry(e.name(), e.before()));
+            }
+        }
+        List<RegFileWriter.Section> sections = new ArrayList<>();
+        for (RegistryPath k : b.keysRemoved()) {
+            sections.add(new RegFileWriter.Section(k, false, List.of()));
+        }
+        byKey.forEach((k, entries) -> sections.add(new RegFileWriter.Section(k, false, entries)));
+        List<RegistryPath> created = new ArrayList<>(b.keysCreated());
+        created.sort((x, y) -> Integer.compare(y.names().size(), x.names().size()));
+        for (RegistryPath k : created) {
+            sections.add(new RegFileWriter.Section(k, true, List.of()));
+        }
+        List<String> comments = List.of(
+                "tlsconf backup " + b.id() + ", taken " + b.createdAt() + " on " + b.host() + " (tlsconf "
+                        + b.toolVersion() + ")",
+                "before applying profile " + b.profile() + " to the " + b.registry() + ".",
+                "Importing this file (reg import FILE, or regedit /s FILE) puts back every value that run changed;",
+                "[-KEY] lines remove only keys that run created. 'tlsconf restore' does the same with checks.");
+        return RegFileWriter.script(comments, sections).toBytes();
+    }
+
+    private static String safe(String s) {
+        String cleaned = s.replaceAll("[^A-Za-z0-9._-]", "_");
+        return cleaned.length() > 40 ? cleaned.substring(0, 40) : cleaned;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,60 @@
+package org.tlsconf.cli;
+
+import org.tlsconf.backup.BackupStore;
+import org.tlsconf.plan.Plan;
+import org.tlsconf.plan.Planner;
+import org.tlsconf.profile.Profile;
+import org.tlsconf.registry.Registry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "apply", mixinStandardHelpOptions = true,
+        description = {"Apply a profile: back up every value it will touch, write, read back and verify; on any "
+            + "failure undo every write and verify the undo.",
+            "Run from an elevated prompt on the live registry. Keys are created only when missing and never wiped; "
+                + "values the profile does not name are never touched.",
+            "",
+            "Examples:",
+            "  tlsconf apply max-protection --dry-run            same plan and report, nothing written",
+            "  tlsconf apply max-protection                      exit 3010 when a reboot is needed",
+            "  tlsconf apply max-protection --reboot=600         schedule the reboot, exit 1641",
+            "  tlsconf apply max-protection --registry-file host.reg --backup-dir ./backups"},
+        footer = {"", ExitCodes.HELP_TEXT})
+public class ApplyCommand implements java.util.concurrent.Callable<Integer> {
+    private final Context context;
+    @Spec
+    CommandSpec spec;
+    @Parameters(paramLabel = "PROFILE", description = "A bundled profile name or a path to a profile file.")
+    String profile;
+    @Option(names = "--dry-run", description = "Show what would change and stop; nothing is written, not even a "
+            + "backup.")
+    boolean dryRun;
+    @Mixin
+    RegistryOptions registryOptions;
+    @Mixin
+    BackupOptions backupOptions;
+    @Mixin
+    RebootOptions rebootOptions;
+
+    ApplyCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        Profile p = context.loader().load(profile);
+        Registry registry = context.registries().open(registryOptions.registryFile);
+        Plan plan = Planner.plan(p, registry);
+        if (!dryRun && !plan.isEmpty()) {
+            context.registries().requireWriteAccess(registryOptions.registryFile);
+        }
+        return ApplyFlow.run(context, new ApplyFlow.Request(plan, p.source(), ApplyFlow.target(
+                registryOptions.registryFile), registry, new BackupStore(backupOptions.resolve(context)), dryRun,
+                rebootOptions, registryOptions.registryFile != null, p.warnings()),
+                spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+}

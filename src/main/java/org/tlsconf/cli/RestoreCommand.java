@@ -1,0 +1,96 @@
+package org.tlsconf.cli;
+
+import java.nio.file.Path;
+import org.tlsconf.apply.RestorePlanner;
+import org.tlsconf.backup.Backup;
+import org.tlsconf.backup.BackupException;
+import org.tlsconf.backup.BackupStore;
+import org.tlsconf.plan.Plan;
+import org.tlsconf.registry.Registry;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "restore", mixinStandardHelpOptions = true,
+        description = {"Put back the values a run changed, from its backup: every value's type and data, or its "
+            + "absence. The backup's checksum is checked first; a modified or truncated backup is refused (exit 2).",
+            "A restore goes through the same safe path as apply, so it is itself backed up and can be undone.",
+            "",
+            "Examples:",
+            "  tlsconf restore --last --dry-run",
+            "  tlsconf restore C:\\ProgramData\\tlsconf\\backups\\tlsconf-backup-20261124T091200.000Z-1a2b-max-protection.json",
+            "  tlsconf restore --last --registry-file host.reg --backup-dir ./backups"},
+        footer = {"", ExitCodes.HELP_TEXT})
+public class RestoreCommand implements java.util.concurrent.Callable<Integer> {
+    private final Context context;
+    @Spec
+    CommandSpec spec;
+
+    static class Which {
+        @Parameters(paramLabel = "BACKUP", description = "A backup's .json file.")
+        Path file;
+        @Option(names = "--last", description = "The newest backup in the backup folder.")
+        boolean last;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Which which;
+    @Option(names = "--dry-run", description = "Show what would change and stop.")
+    boolean dryRun;
+    @Option(names = "--force", description = "Restore even though the backup was taken from another registry "
+            + "(another file or host).")
+    boolean force;
+    @Mixin
+    RegistryOptions registryOptions;
+    @Mixin
+    BackupOptions backupOptions;
+    @Mixin
+    RebootOptions rebootOptions;
+
+    RestoreCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        BackupStore store = new BackupStore(backupOptions.resolve(context));
+        Backup backup;
+        try {
+            backup = which.last ? store.latest().orElseThrow(() -> new CliException(ExitCodes.BAD_INPUT,
+                    "no backups in " + store.dir() + " (pass --backup-dir, or a backup file)"))
+                    : BackupStore.load(which.file);
+        } catch (BackupException e) {
+            throw new CliException(e.isBadInput() ? ExitCodes.BAD_INPUT : ExitCodes.FAILED_ROLLED_BACK,
+                    e.getMessage());
+        }
+        String target = ApplyFlow.target(registryOptions.registryFile);
+        if (!backup.registry().equals(target) && !force) {
+            throw new CliException(ExitCodes.BAD_INPUT, "backup " + backup.file() + " was taken from the "
+                    + backup.registry() + ", not the " + target + "; pass --force to restore it here anyway");
+        }
+        Registry registry = context.registries().open(registryOptions.registryFile);
+        Plan plan = RestorePlanner.plan(backup, registry);
+        boolean work = !plan.isEmpty() || !plan.keysToRemove().isEmpty();
+        if (!dryRun && work) {
+            context.registries().requireWriteAccess(registryOptions.registryFile);
+        }
+        spec.commandLine().getOut().println("Restoring backup " + backup.file() + " (" + backup.status()
+                .name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ", taken " + backup.createdAt()
+                + " before applying " + backup.profile() + ")");
+        int code = ApplyFlow.run(context, new ApplyFlow.Request(plan, "from backup " + backup.file(), target, registry, store, dryRun,
+                rebootOptions, registryOptions.registryFile != null, java.util.List.of()),
+                spec.commandLine().getOut(), spec.commandLine().getErr());
+        if (!dryRun && backup.status() == Backup.Status.PENDING) {
+            try {
+                store.update(backup.withStatus(Backup.Status.ROLLED_BACK)); // that interrupted run is now undone
+            } catch (BackupException ignored) {
+                // the restore itself succeeded; the old backup only keeps saying "pending"
+            }
+        }
+        return code;
+    }
+}
