@@ -55,7 +55,9 @@ final class ApplyFlow {
             throw new CliException(code, e.getMessage() + "; nothing was changed");
         } catch (ApplyException e) {
             if (e.rolledBack()) {
-                throw new CliException(ExitCodes.FAILED_ROLLED_BACK, e.getMessage() + ". Backup: " + e.backupFile());
+                int code = e.getCause() instanceof RegistryAccessDeniedException ? ExitCodes.ACCESS_DENIED
+                        : ExitCodes.FAILED_ROLLED_BACK;
+                throw new CliException(code, e.getMessage() + ". Backup: " + e.backupFile());
             }
             throw new CliException(ExitCodes.ROLLBACK_FAILED, e.getMessage() + ". The registry may be half-changed."
                     + " Restore it with: tlsconf restore \"" + e.backupFile() + "\"" + fileOption(r)

@@ -46,7 +46,7 @@ public final class ParseBenchmark {
     }
 
     /** A large export shaped like a real one: many keys with DWORD, string, multi-string and binary values. */
-    static void generate(Path file, long targetBytes) throws IOException {
+    public static void generate(Path file, long targetBytes) throws IOException {
         List<RegistryPath> keys = new ArrayList<>();
         Map<RegistryPath, Map<String, RegistryValue>> values = new LinkedHashMap<>();
         long estimate = 0;

@@ -14,7 +14,7 @@ import org.tlsconf.registry.RegistryValue;
  * fails). With {@code lieAt}, the first value set at or after that write is stored as something else than asked,
  * which only a read-back can catch.
  */
-public final class FaultInjectingRegistry implements Registry {
+public class FaultInjectingRegistry implements Registry {
     private final Registry delegate;
     private int writes;
     private int failAt = Integer.MAX_VALUE;
