@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.tlsconf.cli.Cli;
 import org.tlsconf.cli.CliException;
 import org.tlsconf.cli.Context;
@@ -14,6 +16,7 @@ import org.tlsconf.profile.ProfileCatalogue;
 import org.tlsconf.reboot.RebootScheduler;
 import org.tlsconf.registry.Registry;
 import org.tlsconf.registry.regfile.RegFileRegistry;
+import org.tlsconf.registry.windows.WindowsPlatform;
 import picocli.CommandLine;
 
 /** The composition root: picks the registry backend, builds the command line, exits with its code. */
@@ -30,7 +33,12 @@ public final class Main {
     }
 
     public static CommandLine commandLine() {
-        return Cli.create(new Context(new Backends(), new ProfileCatalogue(), new NoReboot(), Clock.systemUTC(),
+        boolean windows = isWindows();
+        Backends backends = windows
+                ? new Backends(true, WindowsPlatform::liveRegistry, WindowsPlatform::isElevated)
+                : new Backends(false, () -> null, () -> false);
+        RebootScheduler reboots = windows ? new LazyReboot() : new NoReboot();
+        return Cli.create(new Context(backends, new ProfileCatalogue(), reboots, Clock.systemUTC(),
                 defaultBackupDir()));
     }
 
@@ -52,6 +60,16 @@ public final class Main {
 
     /** The {@code .reg} file backend, or the live registry on Windows. */
     static final class Backends implements RegistryProvider {
+        private final boolean windows;
+        private final Supplier<Registry> live;
+        private final BooleanSupplier elevated;
+
+        Backends(boolean windows, Supplier<Registry> live, BooleanSupplier elevated) {
+            this.windows = windows;
+            this.live = live;
+            this.elevated = elevated;
+        }
+
         @Override
         public Registry open(Path registryFile) {
             if (registryFile != null) {
@@ -60,9 +78,8 @@ public final class Main {
                 }
                 return RegFileRegistry.open(registryFile);
             }
-            if (isWindows()) {
-                throw new CliException(ExitCodes.BAD_INPUT, "this build of tlsconf cannot open the live Windows "
-                        + "registry yet; pass --registry-file FILE with a regedit export of the host");
+            if (windows) {
+                return live.get();
             }
             throw new CliException(ExitCodes.BAD_INPUT, "there is no Windows registry on this host ("
                     + System.getProperty("os.name") + "); pass --registry-file FILE with a regedit export, e.g. "
@@ -71,9 +88,14 @@ public final class Main {
 
         @Override
         public void requireWriteAccess(Path registryFile) {
-            if (registryFile != null && !Files.isWritable(registryFile)) {
-                throw new CliException(ExitCodes.ACCESS_DENIED, "cannot write " + registryFile
-                        + ": access denied (check the file's permissions)");
+            if (registryFile != null) {
+                if (!Files.isWritable(registryFile)) {
+                    throw new CliException(ExitCodes.ACCESS_DENIED, "cannot write " + registryFile
+                            + ": access denied (check the file's permissions)");
+                }
+            } else if (windows && !elevated.getAsBoolean()) {
+                throw new CliException(ExitCodes.ACCESS_DENIED, "changing the registry needs administrator rights: "
+                        + "run tlsconf from an elevated prompt (Run as administrator); nothing was changed");
             }
         }
 
@@ -94,7 +116,21 @@ public final class Main {
 
         @Override
         public boolean cancel() {
-            throw new RebootException("restarting is only possible on Windows");
+            throw new CliException(ExitCodes.BAD_INPUT, "there is no Windows restart to cancel on "
+                    + System.getProperty("os.name"));
+        }
+    }
+
+    /** The Windows scheduler, loaded only when a restart is scheduled or cancelled. */
+    static final class LazyReboot implements RebootScheduler {
+        @Override
+        public void schedule(Duration delay, String message) {
+            WindowsPlatform.rebootScheduler().schedule(delay, message);
+        }
+
+        @Override
+        public boolean cancel() {
+            return WindowsPlatform.rebootScheduler().cancel();
         }
     }
 }

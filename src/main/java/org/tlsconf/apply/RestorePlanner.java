@@ -10,6 +10,7 @@ import org.tlsconf.plan.Planner;
 import org.tlsconf.profile.DesiredValue;
 import org.tlsconf.registry.Registry;
 import org.tlsconf.registry.RegistryPath;
+import org.tlsconf.tls.TlsRegistry;
 
 /**
  * Turns a backup into a plan that puts every value it recorded back (type and data, or absent), creates again the
@@ -20,7 +21,17 @@ public final class RestorePlanner {
     private RestorePlanner() {
     }
 
+    /**
+     * @throws IllegalArgumentException when the backup names a key outside the TLS roots (a crafted backup: the
+     *                                  checksum protects against damage, not against forgery)
+     */
     public static Plan plan(Backup backup, Registry registry) {
+        for (RegistryPath k : concat(backup.keysCreated(), backup.keysRemoved())) {
+            if (!TlsRegistry.mayCreate(k)) {
+                throw new IllegalArgumentException("refusing to restore: the backup names key " + k
+                        + ", which is outside the TLS registry roots");
+            }
+        }
         List<DesiredValue> desired = new ArrayList<>();
         for (Backup.Entry e : backup.entries()) {
             desired.add(new DesiredValue(e.key(), e.name(), e.before(), "backup " + backup.id()));
@@ -36,5 +47,11 @@ public final class RestorePlanner {
         }
         List<RegistryPath> remove = backup.keysCreated().stream().filter(registry::keyExists).toList();
         return new Plan(values.profile(), values.changes(), values.unchanged(), new ArrayList<>(create), remove);
+    }
+
+    private static List<RegistryPath> concat(List<RegistryPath> a, List<RegistryPath> b) {
+        List<RegistryPath> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 }

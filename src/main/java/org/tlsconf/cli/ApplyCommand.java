@@ -53,7 +53,7 @@ public class ApplyCommand implements java.util.concurrent.Callable<Integer> {
             context.registries().requireWriteAccess(registryOptions.registryFile);
         }
         return ApplyFlow.run(context, new ApplyFlow.Request(plan, p.source(), ApplyFlow.target(
-                registryOptions.registryFile), registry, new BackupStore(backupOptions.resolve(context)), dryRun,
+                registryOptions.registryFile), registry, registryOptions.hostLine(registry), new BackupStore(backupOptions.resolve(context)), dryRun,
                 rebootOptions, registryOptions.registryFile != null, p.warnings()),
                 spec.commandLine().getOut(), spec.commandLine().getErr());
     }

@@ -21,8 +21,9 @@ final class ApplyFlow {
     }
 
     /** Everything one run needs. {@code target} identifies the registry ("registry file /abs/x.reg"). */
-    record Request(Plan plan, String profileSource, String target, Registry registry, BackupStore store,
-            boolean dryRun, RebootOptions reboot, boolean registryFile, java.util.List<String> warnings) {
+    record Request(Plan plan, String profileSource, String target, Registry registry, String host,
+            BackupStore store, boolean dryRun, RebootOptions reboot, boolean registryFile,
+            java.util.List<String> warnings) {
     }
 
     static int run(Context context, Request r, PrintWriter out, PrintWriter err) {
@@ -42,7 +43,7 @@ final class ApplyFlow {
                     + "'tlsconf restore " + b.file() + "'.");
         }
         out.print(DiffReport.text(new DiffReport.Subject(r.plan(), r.profileSource(), r.registry().describe(),
-                r.warnings())));
+                r.host(), r.warnings())));
         Applier.Run run = new Applier.Run(r.plan().profile(), r.target(), TlsconfCommand.Version.version(),
                 BackupStore.hostName());
         Applier.Outcome outcome;

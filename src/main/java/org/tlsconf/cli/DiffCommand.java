@@ -43,7 +43,8 @@ public class DiffCommand implements Runnable {
         Profile p = context.loader().load(profile);
         Registry registry = context.registries().open(registryOptions.registryFile);
         Plan plan = Planner.plan(p, registry);
-        DiffReport.Subject subject = new DiffReport.Subject(plan, p.source(), registry.describe(), p.warnings());
+        DiffReport.Subject subject = new DiffReport.Subject(plan, p.source(), registry.describe(),
+                registryOptions.hostLine(registry), p.warnings());
         PrintWriter out = spec.commandLine().getOut();
         out.print(format == Format.json ? DiffReport.json(subject) : DiffReport.text(subject));
     }

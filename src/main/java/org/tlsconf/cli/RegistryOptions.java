@@ -10,4 +10,21 @@ public class RegistryOptions {
                     + "UTF-16 (as regedit writes), UTF-8 and ANSI files are read; changes are written back in the "
                     + "file's own encoding.")
     Path registryFile;
+
+    @Option(names = "--os-build", paramLabel = "N", description = "The Windows build of the host a .reg file comes "
+            + "from (e.g. 14393, 17763, 20348), used when the file has no Windows NT\\CurrentVersion key.")
+    Integer osBuild;
+
+    /** The host's Windows version: from the registry (live or file), else --os-build, else unknown. */
+    java.util.Optional<org.tlsconf.tls.WindowsVersion> windowsVersion(org.tlsconf.registry.Registry registry) {
+        String source = registryFile == null ? "this host" : "from the registry file";
+        return org.tlsconf.tls.WindowsVersion.read(registry, source)
+                .or(() -> java.util.Optional.ofNullable(osBuild)
+                        .map(b -> org.tlsconf.tls.WindowsVersion.ofBuild(b, "from --os-build")));
+    }
+
+    String hostLine(org.tlsconf.registry.Registry registry) {
+        return windowsVersion(registry).map(org.tlsconf.tls.WindowsVersion::describe)
+                .orElse("Windows version unknown (pass --os-build N)");
+    }
 }

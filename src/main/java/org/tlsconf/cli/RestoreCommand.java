@@ -73,7 +73,12 @@ public class RestoreCommand implements java.util.concurrent.Callable<Integer> {
                     + backup.registry() + ", not the " + target + "; pass --force to restore it here anyway");
         }
         Registry registry = context.registries().open(registryOptions.registryFile);
-        Plan plan = RestorePlanner.plan(backup, registry);
+        Plan plan;
+        try {
+            plan = RestorePlanner.plan(backup, registry);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, backup.file() + ": " + e.getMessage());
+        }
         boolean work = !plan.isEmpty() || !plan.keysToRemove().isEmpty();
         if (!dryRun && work) {
             context.registries().requireWriteAccess(registryOptions.registryFile);
@@ -81,7 +86,8 @@ public class RestoreCommand implements java.util.concurrent.Callable<Integer> {
         spec.commandLine().getOut().println("Restoring backup " + backup.file() + " (" + backup.status()
                 .name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ", taken " + backup.createdAt()
                 + " before applying " + backup.profile() + ")");
-        int code = ApplyFlow.run(context, new ApplyFlow.Request(plan, "from backup " + backup.file(), target, registry, store, dryRun,
+        int code = ApplyFlow.run(context, new ApplyFlow.Request(plan, "from backup " + backup.file(), target, registry,
+                registryOptions.hostLine(registry), store, dryRun,
                 rebootOptions, registryOptions.registryFile != null, java.util.List.of()),
                 spec.commandLine().getOut(), spec.commandLine().getErr());
         if (!dryRun && backup.status() == Backup.Status.PENDING) {

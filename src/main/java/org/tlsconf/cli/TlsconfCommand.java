@@ -24,7 +24,7 @@ import picocli.CommandLine.ScopeType;
             ""},
         footer = {"", ExitCodes.HELP_TEXT},
         subcommands = {ProfilesCommand.class, DiffCommand.class, ApplyCommand.class, RestoreCommand.class,
-            BackupsCommand.class})
+            BackupsCommand.class, RebootCommand.class})
 public class TlsconfCommand implements Runnable {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,

@@ -10,6 +10,7 @@ import org.tlsconf.profile.Profile;
 import org.tlsconf.registry.Registry;
 import org.tlsconf.registry.RegistryPath;
 import org.tlsconf.registry.RegistryValue;
+import org.tlsconf.tls.TlsRegistry;
 
 /** Compares what a profile wants with what a registry holds. Reads only; never writes. */
 public final class Planner {
@@ -24,7 +25,19 @@ public final class Planner {
         return plan(profile.name(), profile.values(), registry);
     }
 
+    /**
+     * As {@link #plan(Profile, Registry)} for any list of wanted values.
+     *
+     * @throws IllegalArgumentException when a value lies outside the TLS roots (DESIGN.md safety rule 4): nothing
+     *                                  tlsconf plans may write anywhere else, whatever the input (a profile, a backup)
+     */
     public static Plan plan(String name, List<DesiredValue> desired, Registry registry) {
+        for (DesiredValue d : desired) {
+            if (!TlsRegistry.isWritable(d.key())) {
+                throw new IllegalArgumentException("refusing to plan a change outside the TLS registry roots: "
+                        + d.key() + "\\" + d.name());
+            }
+        }
         List<Change> changes = new ArrayList<>();
         Set<RegistryPath> created = new LinkedHashSet<>();
         int unchanged = 0;

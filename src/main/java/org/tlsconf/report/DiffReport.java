@@ -20,7 +20,7 @@ public final class DiffReport {
     }
 
     /** What a report is about: the plan, where the profile and the registry came from, and any warnings. */
-    public record Subject(Plan plan, String profileSource, String registry, List<String> warnings) {
+    public record Subject(Plan plan, String profileSource, String registry, String host, List<String> warnings) {
     }
 
     public static String text(Subject s) {
@@ -28,6 +28,7 @@ public final class DiffReport {
         StringBuilder sb = new StringBuilder();
         sb.append("Profile ").append(plan.profile()).append(" (").append(s.profileSource()).append(") against ")
                 .append(s.registry()).append('\n');
+        sb.append("Host: ").append(s.host()).append('\n');
         if (plan.isEmpty()) {
             sb.append("No changes: all ").append(plan.unchanged()).append(" values are already as the profile wants.\n");
         } else {
@@ -93,6 +94,7 @@ public final class DiffReport {
         root.put("profile", plan.profile());
         root.put("profileSource", s.profileSource());
         root.put("registry", s.registry());
+        root.put("host", s.host());
         ObjectNode summary = root.putObject("summary");
         summary.put("add", plan.count(Change.Action.ADD));
         summary.put("modify", plan.count(Change.Action.MODIFY));

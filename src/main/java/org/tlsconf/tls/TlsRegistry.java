@@ -84,4 +84,12 @@ public final class TlsRegistry {
     public static boolean isWritable(RegistryPath key) {
         return key.hive() == Hive.HKEY_LOCAL_MACHINE && writableRootOf(key).isPresent();
     }
+
+    /**
+     * True for keys tlsconf may create (and later remove when empty): those under a root, and the keys on the way
+     * to a root ({@code HKLM\SOFTWARE\Wow6432Node} when it is missing), which creating a root's key creates anyway.
+     */
+    public static boolean mayCreate(RegistryPath key) {
+        return isWritable(key) || WRITABLE_ROOTS.stream().anyMatch(root -> root.isAtOrBelow(key));
+    }
 }

@@ -289,4 +289,22 @@ class ApplyCliTest {
         assertTrue(r.err().contains("an earlier run did not finish"), r.err());
         assertTrue(r.err().contains("tlsconf restore"), r.err());
     }
+
+    @Test
+    void aForgedBackupThatNamesKeysOutsideTheTlsRootsIsRefused() throws IOException {
+        org.tlsconf.registry.RegistryPath run = org.tlsconf.registry.RegistryPath.parse(
+                "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run");
+        BackupStore store = new BackupStore(dir.resolve("backups"));
+        org.tlsconf.backup.Backup forged = store.write(new org.tlsconf.backup.Backup("x", java.time.Instant.now(),
+                "h", "0", "evil", org.tlsconf.cli.ApplyFlow.target(host()), org.tlsconf.backup.Backup.Status.COMPLETE,
+                java.util.List.of(), java.util.List.of(new org.tlsconf.backup.Backup.Entry(run, "evil",
+                        java.util.Optional.of(org.tlsconf.registry.RegistryValue.sz("C:\\evil.exe")))),
+                java.util.List.of(), java.util.List.of(), null));
+        byte[] before = Files.readAllBytes(host());
+        Run r = run("restore", forged.file().toString(), "--registry-file", host().toString(), "--backup-dir",
+                backups());
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("outside the TLS registry roots"), r.err());
+        assertArrayEquals(before, Files.readAllBytes(host()));
+    }
 }

@@ -14,19 +14,23 @@ import org.junit.jupiter.api.Test;
 /** The behaviour every {@link Registry} backend must have. Subclasses say how to make an empty one. */
 public abstract class RegistryContract {
 
-    protected static final RegistryPath TLS12 = RegistryPath.parse(
-            "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Server");
-    protected static final RegistryPath AES = RegistryPath.parse(
-            "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Ciphers\\AES 128/128");
-
     protected Registry registry;
+    private RegistryPath TLS12;
+    private RegistryPath AES;
 
-    /** A registry with no keys below HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders. */
+    /** A registry with nothing below {@link #root()}. */
     protected abstract Registry emptyRegistry() throws Exception;
+
+    /** Where the contract creates its keys; a real-registry test points this at a scratch key. */
+    protected RegistryPath root() {
+        return RegistryPath.parse("HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders");
+    }
 
     @BeforeEach
     void setUp() throws Exception {
         registry = emptyRegistry();
+        TLS12 = root().child("SCHANNEL").child("Protocols").child("TLS 1.2").child("Server");
+        AES = root().child("SCHANNEL").child("Ciphers").child("AES 128/128");
     }
 
     @Test

@@ -1,0 +1,47 @@
+package org.tlsconf.registry.windows;
+
+import java.time.Duration;
+import org.tlsconf.reboot.RebootScheduler;
+
+/** Schedules a planned restart for reconfiguration with InitiateSystemShutdownEx; cancels with AbortSystemShutdown. */
+public final class WindowsRebootScheduler implements RebootScheduler {
+    /** SHTDN_REASON_FLAG_PLANNED | SHTDN_REASON_MAJOR_OPERATINGSYSTEM | SHTDN_REASON_MINOR_RECONFIG. */
+    public static final int REASON_PLANNED_RECONFIGURATION = 0x80000000 | 0x00020000 | 0x00000004;
+    /** MAX_SHUTDOWN_TIMEOUT: ten years. */
+    static final long MAX_SECONDS = 10L * 365 * 24 * 60 * 60;
+
+    private final WinShutdownApi api;
+
+    public WindowsRebootScheduler(WinShutdownApi api) {
+        this.api = api;
+    }
+
+    @Override
+    public void schedule(Duration delay, String message) {
+        long seconds = delay.toSeconds();
+        if (seconds < 0 || seconds > MAX_SECONDS) {
+            throw new RebootException("a restart can be scheduled from 0 seconds to 10 years ahead, not " + seconds);
+        }
+        try {
+            api.enableShutdownPrivilege();
+            api.initiateReboot(message, (int) seconds, REASON_PLANNED_RECONFIGURATION);
+        } catch (WinError e) {
+            throw new RebootException(e.function() + " failed with Win32 error " + e.code()
+                    + (e.code() == WinError.ACCESS_DENIED ? " (access denied: run from an elevated prompt)" : ""));
+        }
+    }
+
+    @Override
+    public boolean cancel() {
+        try {
+            api.enableShutdownPrivilege();
+            api.abortShutdown();
+            return true;
+        } catch (WinError e) {
+            if (e.code() == WinError.NO_SHUTDOWN_IN_PROGRESS) {
+                return false;
+            }
+            throw new RebootException(e.function() + " failed with Win32 error " + e.code());
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.tlsconf.tls;
+
+import java.util.Optional;
+import org.tlsconf.registry.Registry;
+import org.tlsconf.registry.RegistryPath;
+import org.tlsconf.registry.RegistryValue;
+
+/**
+ * Which Windows a registry belongs to, from {@code HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion} (live, or
+ * in a {@code .reg} export that contains that key), or from a build number given by the user.
+ *
+ * @param build            CurrentBuildNumber, e.g. 14393 (Server 2016), 17763 (2019), 20348 (2022)
+ * @param ubr              the update build revision, or -1 when unknown
+ * @param productName      e.g. "Windows Server 2016 Standard", or empty
+ * @param installationType "Server", "Server Core", "Client", or empty
+ * @param source           where this came from, for reports
+ */
+public record WindowsVersion(int build, int ubr, String productName, String installationType, String source) {
+
+    public static final RegistryPath CURRENT_VERSION = RegistryPath.parse(
+            "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion");
+
+    /** Reads the version from a registry; empty when the key or a usable build number is missing. */
+    public static Optional<WindowsVersion> read(Registry registry, String source) {
+        Optional<Integer> build = registry.readValue(CURRENT_VERSION, "CurrentBuildNumber")
+                .or(() -> registry.readValue(CURRENT_VERSION, "CurrentBuild"))
+                .flatMap(WindowsVersion::number);
+        if (build.isEmpty()) {
+            return Optional.empty();
+        }
+        int ubr = registry.readValue(CURRENT_VERSION, "UBR").flatMap(WindowsVersion::number).orElse(-1);
+        return Optional.of(new WindowsVersion(build.get(), ubr, text(registry, "ProductName"),
+                text(registry, "InstallationType"), source));
+    }
+
+    /** A version known only by its build number (from {@code --os-build}). */
+    public static WindowsVersion ofBuild(int build, String source) {
+        return new WindowsVersion(build, -1, "", "", source);
+    }
+
+    private static String text(Registry registry, String name) {
+        return registry.readValue(CURRENT_VERSION, name)
+                .filter(v -> v instanceof RegistryValue.Sz).map(v -> ((RegistryValue.Sz) v).value()).orElse("");
+    }
+
+    private static Optional<Integer> number(RegistryValue v) {
+        if (v instanceof RegistryValue.Dword d) {
+            return Optional.of((int) d.value());
+        }
+        if (v instanceof RegistryValue.Sz s && s.value().strip().matches("\\d{1,9}")) {
+            return Optional.of(Integer.parseInt(s.value().strip()));
+        }
+        return Optional.empty();
+    }
+
+    public boolean isServer() {
+        return installationType.startsWith("Server") || productName.contains("Server");
+    }
+
+    /**
+     * True when this build supports TLS 1.3 in SCHANNEL: Windows Server 2022 (20348) and Windows 11 (22000) on.
+     * A build alone (no product name) counts as a server only from 20348.
+     */
+    public boolean supportsTls13() {
+        return build >= 22000 || (build >= 20348 && (isServer() || productName.isEmpty()));
+    }
+
+    /** "Windows Server 2016 Standard (build 14393.693, Server; from the registry file)". */
+    public String describe() {
+        StringBuilder sb = new StringBuilder(productName.isEmpty() ? "Windows" : productName);
+        sb.append(" (build ").append(build);
+        if (ubr >= 0) {
+            sb.append('.').append(ubr);
+        }
+        if (!installationType.isEmpty()) {
+            sb.append(", ").append(installationType);
+        }
+        return sb.append("; ").append(source).append(')').toString();
+    }
+}
