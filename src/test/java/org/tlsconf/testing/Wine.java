@@ -30,7 +30,9 @@ public final class Wine implements AutoCloseable {
         Wine wine = new Wine(Files.createTempDirectory("tlsconf-wine"));
         Result r = wine.run(List.of("wineboot", "--init"), 180);
         if (r.code != 0) {
-            fail("wineboot failed (" + r.code + "): " + r.output);
+            wine.close();
+            org.junit.jupiter.api.Assumptions.abort("Wine is installed but cannot start (wineboot exited " + r.code
+                    + "): " + r.output);
         }
         wine.run(List.of("wineserver", "-w"), 60);
         return wine;
@@ -41,6 +43,11 @@ public final class Wine implements AutoCloseable {
     }
 
     public record Result(int code, String output) {
+    }
+
+    /** The Windows folder {@code C:\...} of this prefix as a Linux path. */
+    public Path driveC() {
+        return prefix.resolve("drive_c");
     }
 
     /** Runs {@code wine ARGS...} in this prefix; output has CRs removed. */

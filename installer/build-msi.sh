@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Builds target/tlsconf-<version>.msi on Linux with Debian's msitools/wixl (apt-get install msitools wixl).
+# Usage: installer/build-msi.sh VERSION JAR OUTPUT.msi [RUNTIME_DIR]
+#   VERSION      the product version (the pom's version; MSI versions are major.minor.build, numbers only)
+#   JAR          the shaded tlsconf.jar
+#   OUTPUT.msi   where to write the MSI
+#   RUNTIME_DIR  optional: a Windows Java runtime folder (bin\java.exe, ...) to bundle as runtime\
+# Maven runs it with: mvn -B -Pmsi package [-Druntime.dir=DIR]
+set -euo pipefail
+
+version="${1:?usage: build-msi.sh VERSION JAR OUTPUT.msi [RUNTIME_DIR]}"
+jar="${2:?usage: build-msi.sh VERSION JAR OUTPUT.msi [RUNTIME_DIR]}"
+jar="$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")"
+out="${3:?usage: build-msi.sh VERSION JAR OUTPUT.msi [RUNTIME_DIR]}"
+runtime="${4:-}"
+
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/.." && pwd)"
+
+for tool in wixl wixl-heat msibuild; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "build-msi.sh: '$tool' not found; install it with: apt-get install msitools wixl" >&2; exit 2; }
+done
+[[ "$version" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || { echo "build-msi.sh: version '$version' is not major.minor.patch (a -SNAPSHOT suffix cannot go into an MSI)" >&2; exit 2; }
+[ -f "$jar" ] || { echo "build-msi.sh: jar not found: $jar (run mvn package first)" >&2; exit 2; }
+if [ -n "$runtime" ] && [ ! -f "$runtime/bin/java.exe" ]; then
+  echo "build-msi.sh: $runtime does not look like a Windows Java runtime (no bin/java.exe)" >&2; exit 2
+fi
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+payload="$work/payload"
+mkdir -p "$payload/profiles"
+cp "$jar" "$payload/tlsconf.jar"
+cp "$here/tlsconf.cmd" "$payload/tlsconf.cmd"
+cp "$repo/README.md" "$payload/README.md"
+cp "$repo"/profiles/*.json "$payload/profiles/"
+
+# harvest the profiles (and the runtime) into component groups
+(cd "$payload" && find profiles -type f | sort | wixl-heat -p profiles/ --component-group CG.profiles \
+    --var var.ProfilesDir --directory-ref PROFILESDIR --win64) > "$work/profiles.wxs"
+sources=("$here/tlsconf.wxs" "$work/profiles.wxs")
+# wixl 0.101 resolves File/@Source only relative to the working directory (an absolute path is not found)
+defines=(-D "Version=$version" -D "SourceDir=payload" -D "ProfilesDir=payload/profiles" -D Win64=yes)
+if [ -n "$runtime" ]; then
+  cp -r "$runtime" "$payload/runtime"
+  (cd "$payload" && find runtime -type f | sort | wixl-heat -p runtime/ --component-group CG.runtime \
+      --var var.RuntimeFiles --directory-ref RUNTIMEDIR --win64) > "$work/runtime.wxs"
+  sources+=("$work/runtime.wxs")
+  defines+=(-D "RuntimeDir=yes" -D "RuntimeFiles=payload/runtime")
+fi
+
+mkdir -p "$(dirname "$out")"
+out="$(cd "$(dirname "$out")" && pwd)/$(basename "$out")"
+(cd "$work" && wixl -a x64 "${defines[@]}" -o "$out" "${sources[@]}" 2> >(grep -v 'GLib-GObject-WARNING' >&2))
+
+# wixl 0.101 cannot write <Environment>: add the system PATH entry as WiX would
+# ('=-*PATH' = set, remove on uninstall, system variable; '[~];[INSTALLDIR]' = append to the existing value)
+msibuild "$out" \
+  -q "CREATE TABLE \`Environment\` (\`Environment\` CHAR(72) NOT NULL, \`Name\` CHAR(255) NOT NULL LOCALIZABLE, \`Value\` CHAR(255) LOCALIZABLE, \`Component_\` CHAR(72) NOT NULL PRIMARY KEY \`Environment\`)" \
+  -q "INSERT INTO \`Environment\` (\`Environment\`,\`Name\`,\`Value\`,\`Component_\`) VALUES ('envPath','=-*PATH','[~];[INSTALLDIR]','cmpPath')" \
+  -q "INSERT INTO \`InstallExecuteSequence\` (\`Action\`,\`Sequence\`) VALUES ('RemoveEnvironmentStrings',3300)" \
+  -q "INSERT INTO \`InstallExecuteSequence\` (\`Action\`,\`Sequence\`) VALUES ('WriteEnvironmentStrings',5200)"
+
+echo "built $out"
