@@ -15,6 +15,7 @@ import org.tlsconf.cli.RegistryProvider;
 import org.tlsconf.profile.ProfileCatalogue;
 import org.tlsconf.reboot.RebootScheduler;
 import org.tlsconf.registry.Registry;
+import org.tlsconf.registry.clixml.HealthCheckerExport;
 import org.tlsconf.registry.regfile.RegFileRegistry;
 import org.tlsconf.registry.windows.WindowsPlatform;
 import picocli.CommandLine;
@@ -76,6 +77,13 @@ public final class Main {
                 if (!Files.isRegularFile(registryFile)) {
                     throw new CliException(ExitCodes.BAD_INPUT, "registry file not found: " + registryFile);
                 }
+                if (isHealthCheckerExport(registryFile)) {
+                    try {
+                        return HealthCheckerExport.read(Files.readAllBytes(registryFile), registryFile.toString());
+                    } catch (java.io.IOException e) {
+                        throw new CliException(ExitCodes.BAD_INPUT, "cannot read " + registryFile + ": " + e);
+                    }
+                }
                 return RegFileRegistry.open(registryFile);
             }
             if (windows) {
@@ -89,6 +97,10 @@ public final class Main {
         @Override
         public void requireWriteAccess(Path registryFile) {
             if (registryFile != null) {
+                if (isHealthCheckerExport(registryFile)) {
+                    throw new CliException(ExitCodes.BAD_INPUT, registryFile + " is a HealthChecker export: it can "
+                            + "be audited and compared (status, check, diff) but not changed");
+                }
                 if (!Files.isWritable(registryFile)) {
                     throw new CliException(ExitCodes.ACCESS_DENIED, "cannot write " + registryFile
                             + ": access denied (check the file's permissions)");
@@ -96,6 +108,14 @@ public final class Main {
             } else if (windows && !elevated.getAsBoolean()) {
                 throw new CliException(ExitCodes.ACCESS_DENIED, "changing the registry needs administrator rights: "
                         + "run tlsconf from an elevated prompt (Run as administrator); nothing was changed");
+            }
+        }
+
+        private static boolean isHealthCheckerExport(Path file) {
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                return HealthCheckerExport.looksLikeClixml(in.readNBytes(256));
+            } catch (java.io.IOException e) {
+                return false;
             }
         }
 

@@ -22,7 +22,11 @@ import picocli.CommandLine.Model.CommandSpec;
             "  tlsconf apply max-protection --dry-run            same plan and report, nothing written",
             "  tlsconf apply max-protection                      exit 3010 when a reboot is needed",
             "  tlsconf apply max-protection --reboot=600         schedule the reboot, exit 1641",
-            "  tlsconf apply max-protection --registry-file host.reg --backup-dir ./backups"},
+            "  tlsconf apply max-protection --registry-file host.reg --backup-dir ./backups",
+            "",
+            "Before anything is written, the planned state is audited: a result with no usable server or client "
+                + "protocol, TLS 1.3 on a build without it, or TLS 1.0 off on Windows 7 / 2008 R2 without TLS 1.2 "
+                + "is refused (exit 2) unless --force; other high-severity findings are printed as warnings."},
         footer = {"", ExitCodes.HELP_TEXT})
 public class ApplyCommand implements java.util.concurrent.Callable<Integer> {
     private final Context context;
@@ -39,6 +43,10 @@ public class ApplyCommand implements java.util.concurrent.Callable<Integer> {
     BackupOptions backupOptions;
     @Mixin
     RebootOptions rebootOptions;
+    @Option(names = "--force", description = "Apply even though the preflight check says the result would lock the "
+            + "host out (no usable protocol left, TLS 1.3 on a build without it, TLS 1.0 off on 2008 R2 without TLS "
+            + "1.2).")
+    boolean force;
 
     ApplyCommand(Context context) {
         this.context = context;
@@ -49,6 +57,7 @@ public class ApplyCommand implements java.util.concurrent.Callable<Integer> {
         Profile p = context.loader().load(profile);
         Registry registry = context.registries().open(registryOptions.registryFile);
         Plan plan = Planner.plan(p, registry);
+        Preflight.check(plan, registry, registryOptions, force, spec.commandLine().getErr());
         if (!dryRun && !plan.isEmpty()) {
             context.registries().requireWriteAccess(registryOptions.registryFile);
         }

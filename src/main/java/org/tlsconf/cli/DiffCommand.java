@@ -5,10 +5,8 @@ import org.tlsconf.plan.Plan;
 import org.tlsconf.plan.Planner;
 import org.tlsconf.profile.Profile;
 import org.tlsconf.registry.Registry;
-import org.tlsconf.report.DiffReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Examples:",
             "  tlsconf diff max-protection",
             "  tlsconf diff max-protection --registry-file examples/server-2016-fresh.reg",
-            "  tlsconf diff ./my-profile.json --registry-file host.reg --format json"})
+            "  tlsconf diff ./my-profile.json --registry-file host.reg --format json",
+            "  tlsconf diff max-protection --format html > change-ticket.html"})
 public class DiffCommand implements Runnable {
     private final Context context;
     @Spec
@@ -30,9 +29,8 @@ public class DiffCommand implements Runnable {
     String profile;
     @Mixin
     RegistryOptions registryOptions;
-    @Option(names = "--format", defaultValue = "text", description = "text (a table grouped by key) or json (a "
-            + "stable document for scripts; see README). Default: ${DEFAULT-VALUE}.")
-    Format format;
+    @Mixin
+    OutputOptions output;
 
     DiffCommand(Context context) {
         this.context = context;
@@ -43,9 +41,7 @@ public class DiffCommand implements Runnable {
         Profile p = context.loader().load(profile);
         Registry registry = context.registries().open(registryOptions.registryFile);
         Plan plan = Planner.plan(p, registry);
-        DiffReport.Subject subject = new DiffReport.Subject(plan, p.source(), registry.describe(),
-                registryOptions.hostLine(registry), p.warnings());
         PrintWriter out = spec.commandLine().getOut();
-        out.print(format == Format.json ? DiffReport.json(subject) : DiffReport.text(subject));
+        out.print(PlanReports.render(output, plan, p, registry, registryOptions, "TLS change plan", null));
     }
 }

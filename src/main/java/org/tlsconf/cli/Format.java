@@ -2,5 +2,5 @@ package org.tlsconf.cli;
 
 /** Output formats. */
 public enum Format {
-    text, json
+    text, json, markdown, html
 }

@@ -64,6 +64,9 @@ public class ProfilesCommand implements Runnable {
 
         @Override
         public void run() {
+            if (format != Format.text && format != Format.json) {
+                throw new CliException(ExitCodes.BAD_INPUT, "profiles show supports --format text or json");
+            }
             Profile p = context.loader().load(profile);
             PrintWriter out = spec.commandLine().getOut();
             out.print(format == Format.json ? ProfileReport.json(p) : ProfileReport.text(p));

@@ -8,7 +8,7 @@ public class RegistryOptions {
     @Option(names = "--registry-file", paramLabel = "FILE",
             description = "Work on this regedit .reg export instead of the live registry (works on any OS). "
                     + "UTF-16 (as regedit writes), UTF-8 and ANSI files are read; changes are written back in the "
-                    + "file's own encoding.")
+                    + "file's own encoding. A HealthChecker TLS export (Export-Clixml) can be read too.")
     Path registryFile;
 
     @Option(names = "--os-build", paramLabel = "N", description = "The Windows build of the host a .reg file comes "

@@ -17,13 +17,16 @@ import picocli.CommandLine.ScopeType;
             "",
             "Typical use:",
             "  tlsconf profiles list",
+            "  tlsconf status                                    what TLS this host allows, and findings",
             "  tlsconf diff max-protection                       what would change on this host",
             "  tlsconf diff max-protection --registry-file host.reg --format json",
+            "  tlsconf check max-protection                      exit 0 compliant, 1 drift",
             "  tlsconf apply max-protection                      back up, write, verify (as administrator)",
             "  tlsconf restore --last                            undo the last run",
             ""},
         footer = {"", ExitCodes.HELP_TEXT},
-        subcommands = {ProfilesCommand.class, DiffCommand.class, ApplyCommand.class, RestoreCommand.class,
+        subcommands = {ProfilesCommand.class, StatusCommand.class, DiffCommand.class, CheckCommand.class,
+            ApplyCommand.class, RestoreCommand.class,
             BackupsCommand.class, RebootCommand.class})
 public class TlsconfCommand implements Runnable {
 

@@ -24,6 +24,10 @@ public final class DiffReport {
     }
 
     public static String text(Subject s) {
+        return text(s, Style.PLAIN);
+    }
+
+    public static String text(Subject s, Style st) {
         Plan plan = s.plan();
         StringBuilder sb = new StringBuilder();
         sb.append("Profile ").append(plan.profile()).append(" (").append(s.profileSource()).append(") against ")
@@ -49,9 +53,9 @@ public final class DiffReport {
                     sb.append('\n');
                 }
                 String symbol = switch (c.action()) {
-                    case ADD -> "+";
-                    case MODIFY -> "~";
-                    case DELETE -> "-";
+                    case ADD -> st.green("+");
+                    case MODIFY -> st.yellow("~");
+                    case DELETE -> st.red("-");
                 };
                 sb.append("  ").append(symbol).append(' ').append(pad(display(c.name()), nameWidth)).append("  ")
                         .append(describe(c.before())).append("  ->  ").append(describe(c.after()));
@@ -66,6 +70,66 @@ public final class DiffReport {
             s.warnings().forEach(w -> sb.append("  ! ").append(w).append('\n'));
         }
         return sb.toString();
+    }
+
+    /** The audit of the registry before and after the plan, for the Markdown and HTML reports. */
+    public record Audits(org.tlsconf.audit.Audit before, org.tlsconf.audit.Audit after) {
+    }
+
+    public static String markdown(Subject s, Audits audits, String title) {
+        Plan plan = s.plan();
+        StringBuilder sb = new StringBuilder("# ").append(title).append("\n\n");
+        sb.append("- Profile: ").append(plan.profile()).append(" (").append(s.profileSource()).append(")\n")
+                .append("- Registry: ").append(s.registry()).append("\n- Host: ").append(s.host()).append("\n")
+                .append("- Changes: ").append(plan.changes().size()).append(" (").append(plan.count(Change.Action.ADD))
+                .append(" add, ").append(plan.count(Change.Action.MODIFY)).append(" modify, ")
+                .append(plan.count(Change.Action.DELETE)).append(" delete); ").append(plan.unchanged())
+                .append(" already as wanted\n\n## Planned changes\n\n");
+        if (plan.isEmpty()) {
+            sb.append("None.\n");
+        } else {
+            sb.append("| Action | Key | Value | Before | After |\n|---|---|---|---|---|\n");
+            for (Change c : plan.changes()) {
+                sb.append("| ").append(c.action().label()).append(" | `").append(c.key()).append("` | ")
+                        .append(display(c.name())).append(" | ").append(StatusReport.md(describe(c.before())))
+                        .append(" | ").append(StatusReport.md(describe(c.after()))).append(" |\n");
+            }
+        }
+        sb.append("\n## Protocols after the change\n\n").append(StatusReport.matrixMarkdown(audits.after().state()))
+                .append('\n').append(StatusReport.findingsMarkdown(audits.after().findings()));
+        return sb.toString();
+    }
+
+    public static String html(Subject s, Audits audits, String title) {
+        Plan plan = s.plan();
+        StringBuilder b = new StringBuilder();
+        b.append("<h1>").append(Html.escape(title)).append("</h1><div class=\"meta\">Profile ")
+                .append(Html.escape(plan.profile() + " (" + s.profileSource() + ")")).append("<br>")
+                .append(Html.escape(s.registry())).append("<br>").append(Html.escape(s.host())).append("</div>");
+        b.append("<h2>Protocols: now and after the change</h2><table><tr><td>Now")
+                .append(StatusReport.matrixHtml(audits.before().state())).append("</td><td>After")
+                .append(StatusReport.matrixHtml(audits.after().state())).append("</td></tr></table>");
+        b.append("<h2>Planned changes (").append(plan.changes().size()).append(")</h2>");
+        if (plan.isEmpty()) {
+            b.append("<p>None: all ").append(plan.unchanged()).append(" values are already as the profile wants.</p>");
+        } else {
+            b.append("<table><tr><th>Action</th><th>Key</th><th>Value</th><th>Before</th><th>After</th></tr>");
+            for (Change c : plan.changes()) {
+                b.append("<tr><td class=\"").append(c.action().label()).append("\">").append(c.action().label())
+                        .append("</td><td><code>").append(Html.escape(c.key().toString())).append("</code>")
+                        .append(c.createsKey() ? " (new key)" : "").append("</td><td>").append(Html.escape(display(
+                        c.name()))).append("</td><td>").append(Html.escape(describe(c.before()))).append("</td><td>")
+                        .append(Html.escape(describe(c.after()))).append("</td></tr>");
+            }
+            b.append("</table>");
+        }
+        b.append("<h2>Findings after the change</h2>").append(StatusReport.findingsHtml(audits.after().findings()));
+        if (!s.warnings().isEmpty()) {
+            b.append("<h2>Warnings about the profile</h2><ul>");
+            s.warnings().forEach(w -> b.append("<li>").append(Html.escape(w)).append("</li>"));
+            b.append("</ul>");
+        }
+        return Html.page(title + ": " + plan.profile(), b.toString());
     }
 
     private static String display(String name) {

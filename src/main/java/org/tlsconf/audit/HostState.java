@@ -1,0 +1,148 @@
+package org.tlsconf.audit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tlsconf.registry.Registry;
+import org.tlsconf.registry.RegistryPath;
+import org.tlsconf.registry.RegistryValue;
+import org.tlsconf.tls.OsDefaults;
+import org.tlsconf.tls.Protocol;
+import org.tlsconf.tls.Role;
+import org.tlsconf.tls.TlsRegistry;
+import org.tlsconf.tls.WindowsVersion;
+
+/** Everything about a host's TLS configuration that the audit looks at, read once from a registry. */
+public record HostState(Optional<WindowsVersion> version, List<ProtocolState> protocols, List<DotNetValue> dotNet,
+        List<WinHttpValue> winHttp, CipherOrder cipherOrder, List<AlgorithmSetting> algorithms,
+        Optional<RegistryValue> fipsEnabled, List<RegistryPath> unknownKeys) {
+
+    /** The protocols shown in the matrix, in order. */
+    public static final List<Protocol> MATRIX = List.of(Protocol.SSL_2_0, Protocol.SSL_3_0, Protocol.TLS_1_0,
+            Protocol.TLS_1_1, Protocol.TLS_1_2, Protocol.TLS_1_3, Protocol.DTLS_1_0, Protocol.DTLS_1_2);
+
+    /** One of the eight .NET Framework values. */
+    public record DotNetValue(TlsRegistry.View view, String clrVersion, String name, Optional<RegistryValue> value) {
+        public RegistryPath key() {
+            return view.dotNet(clrVersion);
+        }
+    }
+
+    /** WinHTTP DefaultSecureProtocols in one view. */
+    public record WinHttpValue(TlsRegistry.View view, Optional<RegistryValue> value) {
+        public RegistryPath key() {
+            return view.winHttp();
+        }
+
+        /** The protocols the bit mask turns on (0x8 SSL 2.0 … 0x2000 TLS 1.3). */
+        public List<String> protocols() {
+            List<String> out = new ArrayList<>();
+            ProtocolState.dword(value).ifPresent(bits -> WINHTTP_BITS.forEach((bit, name) -> {
+                if ((bits & bit) != 0) {
+                    out.add(name);
+                }
+            }));
+            return out;
+        }
+    }
+
+    static final Map<Long, String> WINHTTP_BITS = new LinkedHashMap<>();
+
+    static {
+        WINHTTP_BITS.put(0x8L, "SSL 2.0");
+        WINHTTP_BITS.put(0x20L, "SSL 3.0");
+        WINHTTP_BITS.put(0x80L, "TLS 1.0");
+        WINHTTP_BITS.put(0x200L, "TLS 1.1");
+        WINHTTP_BITS.put(0x800L, "TLS 1.2");
+        WINHTTP_BITS.put(0x2000L, "TLS 1.3");
+    }
+
+    /** The cipher suite order: the policy value (GPO) wins over the local one when present. */
+    public record CipherOrder(Optional<RegistryValue> policy, Optional<RegistryValue> local) {
+        public static final RegistryPath POLICY_KEY = TlsRegistry.POLICY_SSL.child("00010002");
+        public static final RegistryPath LOCAL_KEY = TlsRegistry.LOCAL_SSL.child("00010002");
+
+        /** "policy", "local" or "OS default". */
+        public String source() {
+            return policy.isPresent() ? "policy" : local.isPresent() ? "local" : "OS default";
+        }
+
+        /** The suites of the order in force; empty when neither value is set (the OS default order applies). */
+        public List<String> suites() {
+            return policy.map(CipherOrder::split).or(() -> local.map(CipherOrder::split)).orElse(List.of());
+        }
+
+        static List<String> split(RegistryValue v) {
+            if (v instanceof RegistryValue.Sz s) {
+                return List.of(s.value().split("\\s*,\\s*")).stream().filter(x -> !x.isBlank()).toList();
+            }
+            if (v instanceof RegistryValue.MultiSz m) {
+                return m.values();
+            }
+            return List.of();
+        }
+    }
+
+    /** A cipher, hash or key exchange key and its Enabled value. */
+    public record AlgorithmSetting(String kind, String name, RegistryPath key, Optional<RegistryValue> enabled) {
+        public boolean disabled() {
+            return ProtocolState.dword(enabled).map(v -> v == 0).orElse(false);
+        }
+    }
+
+    public Optional<ProtocolState> protocol(Protocol p, Role r) {
+        return protocols.stream().filter(s -> s.protocol() == p && s.role() == r).findFirst();
+    }
+
+    /** Reads the state from a registry. */
+    public static HostState read(Registry registry, Optional<WindowsVersion> version) {
+        List<ProtocolState> protocols = new ArrayList<>();
+        for (Protocol p : MATRIX) {
+            for (Role r : Role.values()) {
+                RegistryPath key = TlsRegistry.protocolKey(p, r);
+                protocols.add(ProtocolState.resolve(p, r, registry.readValue(key, TlsRegistry.ENABLED),
+                        registry.readValue(key, TlsRegistry.DISABLED_BY_DEFAULT), OsDefaults.of(p, r, version)));
+            }
+        }
+        List<DotNetValue> dotNet = new ArrayList<>();
+        for (String clr : TlsRegistry.DOTNET_VERSIONS) {
+            for (TlsRegistry.View view : TlsRegistry.View.values()) {
+                for (String name : List.of(TlsRegistry.SYSTEM_DEFAULT_TLS_VERSIONS, TlsRegistry.SCH_USE_STRONG_CRYPTO)) {
+                    dotNet.add(new DotNetValue(view, clr, name, registry.readValue(view.dotNet(clr), name)));
+                }
+            }
+        }
+        List<WinHttpValue> winHttp = new ArrayList<>();
+        for (TlsRegistry.View view : TlsRegistry.View.values()) {
+            winHttp.add(new WinHttpValue(view, registry.readValue(view.winHttp(), TlsRegistry.DEFAULT_SECURE_PROTOCOLS)));
+        }
+        CipherOrder order = new CipherOrder(registry.readValue(CipherOrder.POLICY_KEY, "Functions"),
+                registry.readValue(CipherOrder.LOCAL_KEY, "Functions"));
+        List<AlgorithmSetting> algorithms = new ArrayList<>();
+        List<RegistryPath> unknown = new ArrayList<>();
+        for (Object[] kind : new Object[][] {{"cipher", TlsRegistry.CIPHERS, org.tlsconf.tls.KnownNames.CIPHERS},
+            {"hash", TlsRegistry.HASHES, org.tlsconf.tls.KnownNames.HASHES},
+            {"key exchange", TlsRegistry.KEY_EXCHANGE, org.tlsconf.tls.KnownNames.KEY_EXCHANGES}}) {
+            RegistryPath parent = (RegistryPath) kind[1];
+            @SuppressWarnings("unchecked")
+            List<String> known = (List<String>) kind[2];
+            for (String name : registry.subKeys(parent)) {
+                RegistryPath key = parent.child(name);
+                algorithms.add(new AlgorithmSetting((String) kind[0], name, key,
+                        registry.readValue(key, TlsRegistry.ENABLED)));
+                if (known.stream().noneMatch(k -> k.equalsIgnoreCase(name))) {
+                    unknown.add(key);
+                }
+            }
+        }
+        for (String name : registry.subKeys(TlsRegistry.PROTOCOLS)) {
+            if (Protocol.fromKeyName(name).isEmpty()) {
+                unknown.add(TlsRegistry.PROTOCOLS.child(name));
+            }
+        }
+        return new HostState(version, protocols, dotNet, winHttp, order, algorithms,
+                registry.readValue(TlsRegistry.FIPS_POLICY, TlsRegistry.ENABLED), unknown);
+    }
+}

@@ -1,0 +1,37 @@
+package org.tlsconf.cli;
+
+import org.tlsconf.audit.Audit;
+import org.tlsconf.plan.Plan;
+import org.tlsconf.plan.Simulation;
+import org.tlsconf.profile.Profile;
+import org.tlsconf.registry.Registry;
+import org.tlsconf.report.DiffReport;
+
+/** Renders a plan (diff, check) in every format. */
+final class PlanReports {
+    private PlanReports() {
+    }
+
+    static DiffReport.Audits audits(Plan plan, Registry registry, RegistryOptions options) {
+        var version = options.windowsVersion(registry);
+        return new DiffReport.Audits(Audit.of(registry, version), Audit.of(Simulation.after(plan, registry), version));
+    }
+
+    static String render(OutputOptions output, Plan plan, Profile profile, Registry registry, RegistryOptions options,
+            String title, Boolean compliant) {
+        DiffReport.Subject subject = new DiffReport.Subject(plan, profile.source(), registry.describe(),
+                options.hostLine(registry), profile.warnings());
+        return switch (output.format) {
+            case json -> {
+                var tree = DiffReport.jsonTree(subject);
+                if (compliant != null) {
+                    tree.put("compliant", compliant);
+                }
+                yield tree.toPrettyString() + "\n";
+            }
+            case markdown -> DiffReport.markdown(subject, audits(plan, registry, options), title);
+            case html -> DiffReport.html(subject, audits(plan, registry, options), title);
+            case text -> DiffReport.text(subject, output.style());
+        };
+    }
+}

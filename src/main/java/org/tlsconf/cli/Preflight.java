@@ -1,0 +1,43 @@
+package org.tlsconf.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import org.tlsconf.audit.Audit;
+import org.tlsconf.audit.Finding;
+import org.tlsconf.plan.Plan;
+import org.tlsconf.plan.Simulation;
+import org.tlsconf.registry.Registry;
+
+/** Audits the state a plan would leave, before anything is written. */
+final class Preflight {
+    private Preflight() {
+    }
+
+    static void check(Plan plan, Registry registry, RegistryOptions options, boolean force, PrintWriter err) {
+        if (plan.isEmpty()) {
+            return;
+        }
+        Audit after = Audit.of(Simulation.after(plan, registry), options.windowsVersion(registry));
+        List<Finding> blocking = after.blocking();
+        for (Finding f : after.findings()) {
+            if (f.severity() == Finding.Severity.HIGH && !blocking.contains(f)) {
+                err.println("warning: after this change: " + f.id() + ": " + f.message() + " (" + f.fix() + ")");
+            }
+        }
+        if (blocking.isEmpty()) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder("refusing to apply: the result would be unsafe for this host:");
+        for (Finding f : blocking) {
+            sb.append(System.lineSeparator()).append("  ").append(f.id()).append(": ").append(f.message())
+                    .append(" — ").append(f.why()).append(". Fix: ").append(f.fix());
+        }
+        if (force) {
+            err.println("warning (--force): " + sb.substring("refusing to apply: ".length()));
+            return;
+        }
+        sb.append(System.lineSeparator()).append("Nothing was written. Change the profile, or pass --force if you "
+                + "are sure.");
+        throw new CliException(ExitCodes.BAD_INPUT, sb.toString());
+    }
+}

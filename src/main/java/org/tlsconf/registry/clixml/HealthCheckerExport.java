@@ -1,0 +1,156 @@
+package org.tlsconf.registry.clixml;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.tlsconf.registry.InMemoryRegistry;
+import org.tlsconf.registry.RegistryInputException;
+import org.tlsconf.registry.RegistryPath;
+import org.tlsconf.registry.RegistryValue;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+/**
+ * Reads the TLS registry values that microsoft/CSS-Exchange HealthChecker collected ({@code Get-AllTlsSettings},
+ * exported with {@code Export-Clixml}) into a registry: SCHANNEL TLS 1.0–1.3 Client/Server Enabled and
+ * DisabledByDefault, and the .NET Framework values in both views. A {@code <Nil>} value is an absent value.
+ */
+public final class HealthCheckerExport {
+    private HealthCheckerExport() {
+    }
+
+    private static final String SCHANNEL = "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL"
+            + "\\Protocols\\TLS ";
+
+    /** True when the bytes look like a PowerShell CLIXML document. */
+    public static boolean looksLikeClixml(byte[] data) {
+        int start = data.length >= 3 && data[0] == (byte) 0xEF && data[1] == (byte) 0xBB && data[2] == (byte) 0xBF
+                ? 3 : 0;
+        String head = new String(data, start, Math.min(200, data.length - start),
+                java.nio.charset.StandardCharsets.UTF_8).stripLeading();
+        return head.startsWith("<Objs") || (head.startsWith("<?xml") && head.contains("<Objs"));
+    }
+
+    /** Thrown when the export cannot be read. */
+    public static final class ParseException extends RegistryInputException {
+        private static final long serialVersionUID = 1L;
+
+        ParseException(String message) {
+            super(message);
+        }
+
+        @Override
+        public String fullReport() {
+            return getMessage() + System.lineSeparator();
+        }
+    }
+
+    public static InMemoryRegistry read(byte[] data, String source) {
+        Document doc = parse(data, source);
+        InMemoryRegistry reg = new InMemoryRegistry("HealthChecker export " + source);
+        int versions = 0;
+        for (Element ms : valueObjects(doc)) {
+            Optional<String> tls = text(ms, "S", "TLSVersion");
+            Optional<String> net = text(ms, "S", "NetVersion");
+            if (tls.isPresent()) {
+                versions++;
+                for (String side : List.of("Server", "Client")) {
+                    RegistryPath key = RegistryPath.parse(SCHANNEL + tls.get() + "\\" + side);
+                    reg.createKey(key);
+                    number(ms, side + "EnabledValue", source).ifPresent(v -> reg.setValue(key, "Enabled", v));
+                    number(ms, side + "DisabledByDefaultValue", source)
+                            .ifPresent(v -> reg.setValue(key, "DisabledByDefault", v));
+                }
+            } else if (net.isPresent()) {
+                for (String[] view : new String[][] {{"", "SOFTWARE\\Microsoft"}, {"Wow", "SOFTWARE\\Wow6432Node"
+                        + "\\Microsoft"}}) {
+                    RegistryPath key = RegistryPath.parse("HKLM\\" + view[1] + "\\.NETFramework\\" + net.get());
+                    reg.createKey(key);
+                    for (String name : List.of("SystemDefaultTlsVersions", "SchUseStrongCrypto")) {
+                        number(ms, view[0] + name + "Value", source).ifPresent(v -> reg.setValue(key, name, v));
+                    }
+                }
+            }
+        }
+        if (versions == 0) {
+            throw new ParseException(source + ": a PowerShell CLIXML file, but not a HealthChecker TLS export (no "
+                    + "TLSVersion objects)");
+        }
+        return reg;
+    }
+
+    private static Document parse(byte[] data, String source) {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setExpandEntityReferences(false);
+            f.setNamespaceAware(false);
+            DocumentBuilder b = f.newDocumentBuilder();
+            b.setErrorHandler(null);
+            return b.parse(new ByteArrayInputStream(data));
+        } catch (SAXParseException e) {
+            throw new ParseException(source + ":" + e.getLineNumber() + ": not well-formed XML: " + e.getMessage());
+        } catch (SAXException | IOException | ParserConfigurationException e) {
+            throw new ParseException(source + ": cannot read the XML: " + e.getMessage());
+        }
+    }
+
+    /** Every {@code <MS>} member set (the properties of one PSCustomObject). */
+    private static List<Element> valueObjects(Document doc) {
+        List<Element> out = new ArrayList<>();
+        NodeList all = doc.getElementsByTagName("MS");
+        for (int i = 0; i < all.getLength(); i++) {
+            out.add((Element) all.item(i));
+        }
+        return out;
+    }
+
+    private static List<Element> children(Element parent) {
+        List<Element> out = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static Optional<String> text(Element ms, String tag, String name) {
+        return children(ms).stream().filter(e -> e.getTagName().equals(tag) && name.equals(e.getAttribute("N")))
+                .findFirst().map(Element::getTextContent);
+    }
+
+    /** An I32/I64/U32 member as a DWORD (PowerShell shows 0xFFFFFFFF as -1), or empty for Nil/absent. */
+    private static Optional<RegistryValue> number(Element ms, String name, String source) {
+        for (Element e : children(ms)) {
+            if (!name.equals(e.getAttribute("N"))) {
+                continue;
+            }
+            switch (e.getTagName()) {
+                case "Nil":
+                    return Optional.empty();
+                case "I32", "U32", "I64", "U64", "I16", "U16", "By", "SB":
+                    try {
+                        long v = Long.parseLong(e.getTextContent().strip());
+                        return Optional.of(RegistryValue.dword(v & 0xFFFF_FFFFL));
+                    } catch (NumberFormatException ex) {
+                        throw new ParseException(source + ": " + name + " is not a number: " + e.getTextContent());
+                    }
+                default:
+                    throw new ParseException(source + ": " + name + " has the unexpected type <" + e.getTagName() + ">");
+            }
+        }
+        return Optional.empty();
+    }
+}

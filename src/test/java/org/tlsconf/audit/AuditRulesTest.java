@@ -1,0 +1,233 @@
+package org.tlsconf.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.tlsconf.plan.Planner;
+import org.tlsconf.plan.Simulation;
+import org.tlsconf.profile.ProfileCatalogue;
+import org.tlsconf.profile.ProfileLoader;
+import org.tlsconf.registry.InMemoryRegistry;
+import org.tlsconf.registry.RegistryPath;
+import org.tlsconf.registry.RegistryValue;
+import org.tlsconf.tls.Protocol;
+import org.tlsconf.tls.Role;
+import org.tlsconf.tls.TlsRegistry;
+import org.tlsconf.tls.WindowsVersion;
+
+/** Every finding: a host that triggers it, and a well-configured host (or a near miss) that does not. */
+class AuditRulesTest {
+
+    static final WindowsVersion SERVER_2019 = new WindowsVersion(17763, 1, "Windows Server 2019 Standard", "Server",
+            "test");
+
+    /** Server 2019 with max-protection applied and WinHTTP set to TLS 1.2 in both views: no findings. */
+    static InMemoryRegistry hardened() {
+        InMemoryRegistry r = new InMemoryRegistry();
+        var max = new ProfileLoader(new ProfileCatalogue()).load("max-protection");
+        InMemoryRegistry after = Simulation.after(Planner.plan(max, r), r);
+        for (TlsRegistry.View v : TlsRegistry.View.values()) {
+            set(after, v.winHttp(), "DefaultSecureProtocols", RegistryValue.dword(0x800));
+        }
+        return after;
+    }
+
+    static void set(InMemoryRegistry r, RegistryPath key, String name, RegistryValue v) {
+        r.createKey(key);
+        r.setValue(key, name, v);
+    }
+
+    static RegistryPath proto(Protocol p, Role role) {
+        return TlsRegistry.protocolKey(p, role);
+    }
+
+    static List<String> ids(InMemoryRegistry r, Optional<WindowsVersion> v) {
+        return Audit.of(r, v).findings().stream().map(Finding::id).toList();
+    }
+
+    @Test
+    void aHardenedHostHasNoFindings() {
+        assertEquals(List.of(), Audit.of(hardened(), Optional.of(SERVER_2019)).findings());
+    }
+
+    static Stream<Arguments> triggers() {
+        RegistryValue on = RegistryValue.dword(1);
+        RegistryValue off = RegistryValue.dword(0);
+        return Stream.of(
+                Arguments.of("VALUE-WRONG-TYPE", (Consumer<InMemoryRegistry>) r -> set(r, proto(Protocol.TLS_1_2,
+                        Role.SERVER), "Enabled", RegistryValue.sz("1"))),
+                Arguments.of("VALUE-WRONG-TYPE", (Consumer<InMemoryRegistry>) r -> set(r,
+                        TlsRegistry.View.WOW6432.dotNet("v4.0.30319"), "SchUseStrongCrypto", RegistryValue.sz("1"))),
+                Arguments.of("ENABLED-ODD-VALUE", (Consumer<InMemoryRegistry>) r -> set(r, proto(Protocol.TLS_1_2,
+                        Role.CLIENT), "Enabled", RegistryValue.dword(2))),
+                Arguments.of("TLS-VALUE-MISSING", (Consumer<InMemoryRegistry>) r -> r.deleteValue(
+                        proto(Protocol.TLS_1_1, Role.SERVER), "DisabledByDefault")),
+                Arguments.of("TLS-MISMATCH", (Consumer<InMemoryRegistry>) r -> {
+                    set(r, proto(Protocol.TLS_1_0, Role.CLIENT), "Enabled", on);
+                    set(r, proto(Protocol.TLS_1_0, Role.CLIENT), "DisabledByDefault", off);
+                }),
+                Arguments.of("TLS-HALF-DISABLED", (Consumer<InMemoryRegistry>) r -> {
+                    set(r, proto(Protocol.TLS_1_1, Role.SERVER), "Enabled", on);
+                    set(r, proto(Protocol.TLS_1_1, Role.CLIENT), "Enabled", on);
+                }),
+                Arguments.of("TLS-HALF-DISABLED", (Consumer<InMemoryRegistry>) r -> {
+                    set(r, proto(Protocol.TLS_1_1, Role.SERVER), "DisabledByDefault", off);
+                    set(r, proto(Protocol.TLS_1_1, Role.CLIENT), "DisabledByDefault", off);
+                }),
+                Arguments.of("NO-SERVER-PROTOCOL", (Consumer<InMemoryRegistry>) r -> set(r, proto(Protocol.TLS_1_2,
+                        Role.SERVER), "Enabled", off)),
+                Arguments.of("NO-CLIENT-PROTOCOL", (Consumer<InMemoryRegistry>) r -> set(r, proto(Protocol.TLS_1_2,
+                        Role.CLIENT), "Enabled", off)),
+                Arguments.of("TLS12-DISABLED", (Consumer<InMemoryRegistry>) r -> set(r, proto(Protocol.TLS_1_2,
+                        Role.CLIENT), "DisabledByDefault", on)),
+                Arguments.of("TLS13-UNSUPPORTED", (Consumer<InMemoryRegistry>) r -> {
+                    set(r, proto(Protocol.TLS_1_3, Role.SERVER), "Enabled", on);
+                    set(r, proto(Protocol.TLS_1_3, Role.CLIENT), "Enabled", on);
+                }),
+                Arguments.of("TLS13-UNSUPPORTED", (Consumer<InMemoryRegistry>) r -> {
+                    for (TlsRegistry.View v : TlsRegistry.View.values()) {
+                        set(r, v.winHttp(), "DefaultSecureProtocols", RegistryValue.dword(0x2800));
+                    }
+                }),
+                Arguments.of("OLD-PROTOCOL-ENABLED", (Consumer<InMemoryRegistry>) r -> {
+                    for (Role role : Role.values()) {
+                        set(r, proto(Protocol.SSL_3_0, role), "Enabled", on);
+                        set(r, proto(Protocol.SSL_3_0, role), "DisabledByDefault", off);
+                    }
+                }),
+                Arguments.of("DOTNET-STRONG-CRYPTO-OFF", (Consumer<InMemoryRegistry>) r -> {
+                    set(r, TlsRegistry.View.NATIVE.dotNet("v4.0.30319"), "SchUseStrongCrypto", off);
+                    set(r, TlsRegistry.View.WOW6432.dotNet("v4.0.30319"), "SchUseStrongCrypto", off);
+                }),
+                Arguments.of("DOTNET-VALUE-MISSING", (Consumer<InMemoryRegistry>) r -> {
+                    r.deleteValue(TlsRegistry.View.NATIVE.dotNet("v4.0.30319"), "SystemDefaultTlsVersions");
+                    r.deleteValue(TlsRegistry.View.WOW6432.dotNet("v4.0.30319"), "SystemDefaultTlsVersions");
+                }),
+                Arguments.of("WOW-TWIN-MISSING", (Consumer<InMemoryRegistry>) r -> r.deleteValue(
+                        TlsRegistry.View.WOW6432.dotNet("v2.0.50727"), "SchUseStrongCrypto")),
+                Arguments.of("WOW-TWIN-MISSING", (Consumer<InMemoryRegistry>) r -> r.deleteValue(
+                        TlsRegistry.View.WOW6432.winHttp(), "DefaultSecureProtocols")),
+                Arguments.of("WINHTTP-NO-TLS12", (Consumer<InMemoryRegistry>) r -> {
+                    for (TlsRegistry.View v : TlsRegistry.View.values()) {
+                        set(r, v.winHttp(), "DefaultSecureProtocols", RegistryValue.dword(0xA0));
+                    }
+                }),
+                Arguments.of("CIPHER-ORDER-WRONG-TYPE", (Consumer<InMemoryRegistry>) r -> set(r,
+                        HostState.CipherOrder.POLICY_KEY, "Functions", RegistryValue.multiSz(List.of(
+                                "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384")))),
+                Arguments.of("CIPHER-ORDER-TOO-LONG", (Consumer<InMemoryRegistry>) r -> set(r,
+                        HostState.CipherOrder.POLICY_KEY, "Functions", RegistryValue.sz(
+                                String.join(",", java.util.Collections.nCopies(30, "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"))))),
+                Arguments.of("CIPHER-ORDER-POLICY-WINS", (Consumer<InMemoryRegistry>) r -> {
+                    set(r, HostState.CipherOrder.POLICY_KEY, "Functions", RegistryValue.sz(
+                            "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"));
+                    set(r, HostState.CipherOrder.LOCAL_KEY, "Functions", RegistryValue.multiSz(List.of(
+                            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")));
+                }),
+                Arguments.of("KEX-DISABLED", (Consumer<InMemoryRegistry>) r -> set(r,
+                        TlsRegistry.KEY_EXCHANGE.child("PKCS"), "Enabled", off)),
+                Arguments.of("KEX-DISABLED", (Consumer<InMemoryRegistry>) r -> set(r,
+                        TlsRegistry.KEY_EXCHANGE.child("ECDH"), "Enabled", off)),
+                Arguments.of("SHA1-HASH-DISABLED", (Consumer<InMemoryRegistry>) r -> set(r,
+                        TlsRegistry.HASHES.child("SHA"), "Enabled", off)),
+                Arguments.of("MISSPELLED-KEY", (Consumer<InMemoryRegistry>) r -> set(r,
+                        TlsRegistry.HASHES.child("SHA 256"), "Enabled", off)),
+                Arguments.of("MISSPELLED-KEY", (Consumer<InMemoryRegistry>) r -> set(r,
+                        TlsRegistry.CIPHERS.child("Triple DES 168/168"), "Enabled", off)),
+                Arguments.of("MISSPELLED-KEY", (Consumer<InMemoryRegistry>) r -> set(r,
+                        TlsRegistry.CIPHERS.child("RC4 40\u2215128"), "Enabled", off)),
+                Arguments.of("MISSPELLED-KEY", (Consumer<InMemoryRegistry>) r -> r.createKey(
+                        TlsRegistry.PROTOCOLS.child("TLS1.2"))),
+                Arguments.of("FIPS-ENABLED", (Consumer<InMemoryRegistry>) r -> set(r, TlsRegistry.FIPS_POLICY,
+                        "Enabled", on)));
+    }
+
+    @ParameterizedTest(name = "{0} #{index}")
+    @MethodSource("triggers")
+    void eachFindingIsRaisedByTheHostThatHasTheProblem(String id, Consumer<InMemoryRegistry> mutation) {
+        assertFalse(ids(hardened(), Optional.of(SERVER_2019)).contains(id), id + " raised on the hardened host");
+        InMemoryRegistry r = hardened();
+        mutation.accept(r);
+        List<Finding> findings = Audit.of(r, Optional.of(SERVER_2019)).findings();
+        Finding f = findings.stream().filter(x -> x.id().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError(id + " not raised; got " + findings));
+        assertFalse(f.where().isBlank() || f.why().isBlank() || f.fix().isBlank(), f.toString());
+    }
+
+    @Test
+    void nearMissesDoNotRaiseFindings() {
+        InMemoryRegistry r = hardened();
+        set(r, proto(Protocol.TLS_1_2, Role.SERVER), "Enabled", RegistryValue.dword(0xFFFFFFFFL));
+        set(r, proto(Protocol.TLS_1_2, Role.CLIENT), "Enabled", RegistryValue.dword(0xFFFFFFFFL));
+        set(r, TlsRegistry.HASHES.child("SHA256"), "Enabled", RegistryValue.dword(0xFFFFFFFFL));
+        set(r, TlsRegistry.CIPHERS.child("Triple DES 168"), "Enabled", RegistryValue.dword(0));
+        set(r, HostState.CipherOrder.POLICY_KEY, "Functions", RegistryValue.sz("x".repeat(1023)));
+        set(r, TlsRegistry.FIPS_POLICY, "Enabled", RegistryValue.dword(0));
+        assertEquals(List.of(), ids(r, Optional.of(SERVER_2019)));
+    }
+
+    @Test
+    void tls13IsFineOnServer2022ButNeedsASuiteInAConfiguredOrder() {
+        WindowsVersion server2022 = new WindowsVersion(20348, 1, "Windows Server 2022 Standard", "Server", "t");
+        InMemoryRegistry r = hardened();
+        for (Role role : Role.values()) {
+            set(r, proto(Protocol.TLS_1_3, role), "Enabled", RegistryValue.dword(1));
+            set(r, proto(Protocol.TLS_1_3, role), "DisabledByDefault", RegistryValue.dword(0));
+        }
+        assertEquals(List.of(), ids(r, Optional.of(server2022)));
+        set(r, HostState.CipherOrder.POLICY_KEY, "Functions", RegistryValue.sz("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"));
+        assertEquals(List.of("TLS13-NO-SUITE"), ids(r, Optional.of(server2022)));
+        set(r, HostState.CipherOrder.POLICY_KEY, "Functions", RegistryValue.sz(
+                "TLS_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"));
+        assertEquals(List.of(), ids(r, Optional.of(server2022)));
+        assertTrue(ids(r, Optional.empty()).contains("TLS13-UNVERIFIED"));
+    }
+
+    @Test
+    void onWindows7DisablingTls10WithoutTls12LocksOut() {
+        WindowsVersion win7 = new WindowsVersion(7601, 1, "Windows Server 2008 R2 Standard", "Server", "t");
+        InMemoryRegistry r = new InMemoryRegistry();
+        for (Role role : Role.values()) {
+            set(r, proto(Protocol.TLS_1_0, role), "Enabled", RegistryValue.dword(0));
+            set(r, proto(Protocol.TLS_1_0, role), "DisabledByDefault", RegistryValue.dword(1));
+        }
+        List<String> ids = ids(r, Optional.of(win7));
+        assertTrue(ids.contains("LEGACY-OS-TLS12-OFF"), ids.toString());
+        assertTrue(ids.contains("NO-SERVER-PROTOCOL"), ids.toString());
+        for (Role role : Role.values()) {
+            set(r, proto(Protocol.TLS_1_2, role), "Enabled", RegistryValue.dword(1));
+            set(r, proto(Protocol.TLS_1_2, role), "DisabledByDefault", RegistryValue.dword(0));
+        }
+        ids = ids(r, Optional.of(win7));
+        assertFalse(ids.contains("LEGACY-OS-TLS12-OFF"), ids.toString());
+        assertFalse(ids.contains("NO-SERVER-PROTOCOL"), ids.toString());
+    }
+
+    @Test
+    void osDefaultsFollowTheBuild() {
+        InMemoryRegistry empty = new InMemoryRegistry();
+        HostState win7 = HostState.read(empty, Optional.of(WindowsVersion.ofBuild(7601, "t")));
+        assertEquals(ProtocolState.Effective.DISABLED, win7.protocol(Protocol.TLS_1_2, Role.SERVER).orElseThrow()
+                .effective());
+        assertEquals(ProtocolState.Effective.ENABLED, win7.protocol(Protocol.SSL_2_0, Role.SERVER).orElseThrow()
+                .effective());
+        HostState s2022 = HostState.read(empty, Optional.of(WindowsVersion.ofBuild(20348, "t")));
+        assertEquals(ProtocolState.Effective.ENABLED, s2022.protocol(Protocol.TLS_1_3, Role.CLIENT).orElseThrow()
+                .effective());
+        assertEquals(ProtocolState.Effective.NOT_SUPPORTED, s2022.protocol(Protocol.SSL_2_0, Role.CLIENT)
+                .orElseThrow().effective());
+        HostState unknown = HostState.read(empty, Optional.empty());
+        assertEquals(ProtocolState.Effective.UNKNOWN, unknown.protocol(Protocol.TLS_1_2, Role.CLIENT).orElseThrow()
+                .effective());
+        assertTrue(unknown.protocol(Protocol.TLS_1_2, Role.CLIENT).orElseThrow().fromOsDefault());
+    }
+}
