@@ -95,6 +95,11 @@ public final class Main {
         }
 
         @Override
+        public boolean hasLiveRegistry() {
+            return windows;
+        }
+
+        @Override
         public void requireWriteAccess(Path registryFile) {
             if (registryFile != null) {
                 if (isHealthCheckerExport(registryFile)) {

@@ -11,6 +11,9 @@ public interface RegistryProvider {
 
     Registry open(Path registryFile);
 
+    /** True when this host has a live registry to open without a file (Windows). */
+    boolean hasLiveRegistry();
+
     /**
      * Fails (exit 5) when this process may not write the registry: not elevated on Windows, or a read-only file.
      * Called before anything is written.

@@ -73,6 +73,11 @@ class ApplyCliTest {
             }
 
             @Override
+            public boolean hasLiveRegistry() {
+                return true;
+            }
+
+            @Override
             public void requireWriteAccess(Path registryFile) {
             }
 
@@ -191,6 +196,11 @@ class ApplyCliTest {
             @Override
             public Registry open(Path registryFile) {
                 return counter;
+            }
+
+            @Override
+            public boolean hasLiveRegistry() {
+                return true;
             }
 
             @Override

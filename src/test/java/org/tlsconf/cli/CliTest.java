@@ -171,4 +171,41 @@ class CliTest {
         assertTrue(description.length > 0 && !description[0].isBlank(), cl.getCommandName() + " has no description");
         cl.getSubcommands().values().forEach(CliTest::check);
     }
+
+    @Test
+    void explainPrintsCausesAndNextStepsAndExitsTwoForUnknownText() {
+        Run r = run("explain", "The", "underlying", "connection", "was", "closed");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("The underlying connection was closed [UNDERLYING-CONNECTION-CLOSED]"), r.out());
+        assertTrue(r.out().contains("tlsconf apply min-requirement"), r.out());
+        Run alert = run("explain", "Schannel 36887 fatal alert code is 40", "--format", "json");
+        assertTrue(alert.out().contains("\"alert\" : 40"), alert.out());
+        Run unknown = run("explain", "all good here");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("no known TLS error"), unknown.err());
+    }
+
+    @Test
+    void explainReadsPastedTextFromStandardInput() {
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(("System.ComponentModel.Win32Exception (0x80004005): The "
+                    + "client and server cannot communicate, because they do not possess a common algorithm\n   at "
+                    + "System.Net.Security.SslState.InternalEndProcessAuthentication(LazyAsyncResult lazyResult)\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            Run r = run("explain", "-");
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains("[COMMON-ALGORITHM]"), r.out());
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
+    @Test
+    void probeRejectsBadTargetsAndOptionsAsUsageErrors() {
+        assertEquals(2, run("probe", "host:0").code());
+        assertEquals(2, run("probe", "host", "--starttls", "ftp").code());
+        assertEquals(2, run("probe", "host", "--timeout", "0").code());
+        assertEquals(2, run("probe", "host", "--format", "html").code());
+    }
 }

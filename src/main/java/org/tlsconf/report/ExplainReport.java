@@ -1,0 +1,54 @@
+package org.tlsconf.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Optional;
+import org.tlsconf.explain.Explainer;
+
+/** Renders what an error message means. */
+public final class ExplainReport {
+    private ExplainReport() {
+    }
+
+    public static String text(List<Explainer.Match> matches, Optional<String> alertOnly, Style st) {
+        StringBuilder sb = new StringBuilder();
+        if (matches.isEmpty() && alertOnly.isPresent()) {
+            return alertOnly.get() + "\n";
+        }
+        for (int i = 0; i < matches.size(); i++) {
+            Explainer.Match m = matches.get(i);
+            sb.append(st.bold((i == 0 ? "" : "Also matches: ") + m.error().title())).append(" [").append(m.error().id())
+                    .append("]\n");
+            m.alertMeaning().ifPresent(a -> sb.append("  Alert ").append(m.alert().get()).append(": ").append(a)
+                    .append('\n'));
+            sb.append("  Likely causes:\n");
+            m.error().causes().forEach(c -> sb.append("    - ").append(c).append('\n'));
+            sb.append("  Next steps:\n");
+            m.error().steps().forEach(s -> sb.append("    - ").append(s).append('\n'));
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    public static String json(List<Explainer.Match> matches, Optional<String> alertOnly) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode root = f.objectNode();
+        ArrayNode out = root.putArray("matches");
+        for (Explainer.Match m : matches) {
+            ObjectNode o = out.addObject();
+            o.put("id", m.error().id());
+            o.put("title", m.error().title());
+            o.put("score", m.score());
+            m.alert().ifPresent(a -> o.put("alert", a));
+            m.alertMeaning().ifPresent(a -> o.put("alertMeaning", a));
+            ArrayNode causes = o.putArray("causes");
+            m.error().causes().forEach(causes::add);
+            ArrayNode steps = o.putArray("steps");
+            m.error().steps().forEach(steps::add);
+        }
+        root.put("alert", alertOnly.orElse(null));
+        return DiffReport.toJson(root);
+    }
+}
