@@ -100,6 +100,30 @@ class MsiInteropIT {
     }
 
     @Test
+    void aRuntimeFolderIsBundledUnderRuntimeWhenGiven() throws Exception {
+        // a stand-in for a Windows JRE folder: the layout build-msi.sh checks and the launcher looks for
+        Path runtime = work.resolve("jre-win64");
+        Files.createDirectories(runtime.resolve("bin"));
+        Files.createDirectories(runtime.resolve("lib"));
+        Files.writeString(runtime.resolve("bin/java.exe"), "MZ stand-in");
+        Files.writeString(runtime.resolve("lib/modules"), "modules stand-in");
+        Path msi = work.resolve("tlsconf-runtime.msi");
+        run("bash", "installer/build-msi.sh", "0.1.0", "target/tlsconf.jar", msi.toString(), runtime.toString());
+        List<String> files = run("msiextract", "-l", msi.toString()).lines().toList();
+        assertTrue(files.containsAll(List.of("tlsconf/runtime/bin/java.exe", "tlsconf/runtime/lib/modules",
+                "tlsconf/tlsconf.jar")), files.toString());
+        for (String component : rows(run("msiinfo", "export", msi.toString(), "Component"))) {
+            assertEquals("256", component.split("\t")[3], component);
+        }
+        Process bad = new ProcessBuilder("bash", "installer/build-msi.sh", "0.1.0", "target/tlsconf.jar",
+                work.resolve("x.msi").toString(), work.toString()).redirectErrorStream(true).start();
+        String out = new String(bad.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        bad.waitFor(60, TimeUnit.SECONDS);
+        assertEquals(2, bad.exitValue());
+        assertTrue(out.contains("does not look like a Windows Java runtime"), out);
+    }
+
+    @Test
     void wineInstallsUpgradesRefusesADowngradeAndUninstallsCleanly() throws Exception {
         try (Wine wine = Wine.start()) {
             Path installDir = wine.driveC().resolve("Program Files/tlsconf");

@@ -19,9 +19,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "values the profile does not name are never touched.",
             "",
             "Examples:",
-            "  tlsconf apply max-protection --dry-run            same plan and report, nothing written",
-            "  tlsconf apply max-protection                      exit 3010 when a reboot is needed",
-            "  tlsconf apply max-protection --reboot=600         schedule the reboot, exit 1641",
+            "  tlsconf apply max-protection --dry-run     same report, nothing written",
+            "  tlsconf apply max-protection               exit 3010 when a reboot is needed",
+            "  tlsconf apply max-protection --reboot=600  schedule the reboot, exit 1641",
             "  tlsconf apply max-protection --registry-file host.reg --backup-dir ./backups",
             "",
             "Before anything is written, the planned state is audited: a result with no usable server or client "

@@ -30,6 +30,7 @@ public final class Cli {
         TlsconfCommand root = new TlsconfCommand();
         CommandLine cl = new CommandLine(root, factory);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setUsageHelpAutoWidth(true); // the terminal's width when it can be found, else 80 columns
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             int code = report(ex, err);

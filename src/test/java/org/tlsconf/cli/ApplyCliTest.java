@@ -13,15 +13,12 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tlsconf.Main;
 import org.tlsconf.backup.BackupStore;
 import org.tlsconf.profile.ProfileCatalogue;
 import org.tlsconf.reboot.RebootScheduler;
@@ -36,9 +33,6 @@ class ApplyCliTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
     private Path host() throws IOException {
         Path host = dir.resolve("host.reg");
         if (!Files.exists(host)) {
@@ -51,17 +45,12 @@ class ApplyCliTest {
         return dir.resolve("backups").toString();
     }
 
-    private static Run run(CommandLine cl, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliTest.Run run(CommandLine cl, String... args) {
+        return CliTest.run(cl, args);
     }
 
-    private static Run run(String... args) {
-        return run(Main.commandLine(), args);
+    private static CliTest.Run run(String... args) {
+        return CliTest.run(args);
     }
 
     /** A command line whose live registry is the given one (as on Windows), with a mocked reboot scheduler. */
@@ -95,12 +84,12 @@ class ApplyCliTest {
 
     @Test
     void applyWritesBacksUpAndExits3010BecauseSchannelNeedsAReboot() throws IOException {
-        Run r = run("apply", "max-protection", "--registry-file", host().toString(), "--backup-dir", backups());
+        CliTest.Run r = run("apply", "max-protection", "--registry-file", host().toString(), "--backup-dir", backups());
         assertEquals(3010, r.code(), r.err());
         assertTrue(r.out().contains("Applied 27 changes; every value was read back as written."), r.out());
         assertTrue(r.out().contains("Reboot required: SCHANNEL protocol settings"), r.out());
         assertEquals(1, new BackupStore(dir.resolve("backups")).list().backups().size());
-        Run again = run("apply", "max-protection", "--registry-file", host().toString(), "--backup-dir", backups());
+        CliTest.Run again = run("apply", "max-protection", "--registry-file", host().toString(), "--backup-dir", backups());
         assertEquals(0, again.code());
         assertTrue(again.out().contains("Nothing to do"), again.out());
         assertEquals(0, run("diff", "max-protection", "--registry-file", host().toString()).out()
@@ -115,7 +104,7 @@ class ApplyCliTest {
                 + "{\"SchUseStrongCrypto\": {\"type\": \"REG_DWORD\", \"data\": 1}}},"
                 + "{\"path\": \"HKLM\\\\SOFTWARE\\\\Wow6432Node\\\\Microsoft\\\\.NETFramework\\\\v4.0.30319\", \"values\": "
                 + "{\"SchUseStrongCrypto\": {\"type\": \"REG_DWORD\", \"data\": 1}}}]}");
-        Run r = run("apply", profile.toString(), "--registry-file", host().toString(), "--backup-dir", backups());
+        CliTest.Run r = run("apply", profile.toString(), "--registry-file", host().toString(), "--backup-dir", backups());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Note: .NET Framework settings apply to processes started from now on"), r.out());
     }
@@ -123,7 +112,7 @@ class ApplyCliTest {
     @Test
     void aDryRunWritesNothingAndExitsZero() throws IOException {
         byte[] before = Files.readAllBytes(host());
-        Run r = run("apply", "max-protection", "--dry-run", "--registry-file", host().toString(), "--backup-dir",
+        CliTest.Run r = run("apply", "max-protection", "--dry-run", "--registry-file", host().toString(), "--backup-dir",
                 backups());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Dry run: nothing was written. A real run would back up 27 values"), r.out());
@@ -136,15 +125,15 @@ class ApplyCliTest {
         byte[] original = Files.readAllBytes(host());
         assertEquals(3010, run("apply", "max-protection", "--registry-file", host().toString(), "--backup-dir",
                 backups()).code());
-        Run dry = run("restore", "--last", "--dry-run", "--registry-file", host().toString(), "--backup-dir",
+        CliTest.Run dry = run("restore", "--last", "--dry-run", "--registry-file", host().toString(), "--backup-dir",
                 backups());
         assertEquals(0, dry.code(), dry.err());
         assertTrue(dry.out().contains("27 changes: 0 to add, 0 to modify, 27 to delete"), dry.out());
         assertTrue(dry.out().contains("Dry run: nothing was written"), dry.out());
-        Run restore = run("restore", "--last", "--registry-file", host().toString(), "--backup-dir", backups());
+        CliTest.Run restore = run("restore", "--last", "--registry-file", host().toString(), "--backup-dir", backups());
         assertEquals(3010, restore.code(), restore.err());
         assertArrayEquals(original, Files.readAllBytes(host()));
-        Run list = run("backups", "list", "--backup-dir", backups());
+        CliTest.Run list = run("backups", "list", "--backup-dir", backups());
         assertTrue(list.out().contains("max-protection") && list.out().contains("restore-"), list.out());
         // the restore's own backup undoes the restore
         assertEquals(3010, run("restore", "--last", "--registry-file", host().toString(), "--backup-dir",
@@ -158,7 +147,7 @@ class ApplyCliTest {
         run("apply", "max-protection", "--registry-file", host().toString(), "--backup-dir", backups());
         Path backup = new BackupStore(dir.resolve("backups")).latest().get().file();
         Files.writeString(backup, Files.readString(backup).replace("\"add\"", "\"delete\""));
-        Run r = run("restore", backup.toString(), "--registry-file", host().toString(), "--backup-dir", backups());
+        CliTest.Run r = run("restore", backup.toString(), "--registry-file", host().toString(), "--backup-dir", backups());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("checksum mismatch"), r.err());
         assertEquals(2, run("restore", "--last", "--backup-dir", dir.resolve("empty").toString(),
@@ -171,7 +160,7 @@ class ApplyCliTest {
         run("apply", "max-protection", "--registry-file", host().toString(), "--backup-dir", backups());
         Path other = dir.resolve("other.reg");
         Files.copy(Path.of(CliTest.EXAMPLE), other);
-        Run r = run("restore", "--last", "--registry-file", other.toString(), "--backup-dir", backups());
+        CliTest.Run r = run("restore", "--last", "--registry-file", other.toString(), "--backup-dir", backups());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("pass --force"), r.err());
         assertEquals(0, run("restore", "--last", "--force", "--dry-run", "--registry-file", other.toString(),
@@ -181,7 +170,7 @@ class ApplyCliTest {
     @Test
     void rebootWithARegistryFileIsRejectedBeforeAnythingIsWritten() throws IOException {
         byte[] before = Files.readAllBytes(host());
-        Run r = run("apply", "max-protection", "--reboot", "--registry-file", host().toString(), "--backup-dir",
+        CliTest.Run r = run("apply", "max-protection", "--reboot", "--registry-file", host().toString(), "--backup-dir",
                 backups());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--reboot cannot be used with --registry-file"), r.err());
@@ -214,7 +203,7 @@ class ApplyCliTest {
         };
         CommandLine cl = Cli.create(new Context(denying, new ProfileCatalogue(), mock(RebootScheduler.class),
                 Clock.systemUTC(), dir.resolve("backups")));
-        Run r = run(cl, "apply", "max-protection");
+        CliTest.Run r = run(cl, "apply", "max-protection");
         assertEquals(5, r.code());
         assertTrue(r.err().contains("elevated"), r.err());
         assertEquals(0, counter.writes());
@@ -238,7 +227,7 @@ class ApplyCliTest {
                 super.setValue(key, name, value);
             }
         };
-        Run r = run(live(denied, mock(RebootScheduler.class)), "apply", "max-protection");
+        CliTest.Run r = run(live(denied, mock(RebootScheduler.class)), "apply", "max-protection");
         assertEquals(5, r.code(), r.err());
         assertTrue(r.err().contains("rolled back"), r.err());
         assertEquals(before, reg.snapshot());
@@ -248,7 +237,7 @@ class ApplyCliTest {
     void aFailedWriteExitsThreeAndLeavesTheRegistryAsItWas() throws IOException {
         InMemoryRegistry reg = exampleHost();
         var before = reg.snapshot();
-        Run r = run(live(new FaultInjectingRegistry(reg).failAtWrite(10, false), mock(RebootScheduler.class)),
+        CliTest.Run r = run(live(new FaultInjectingRegistry(reg).failAtWrite(10, false), mock(RebootScheduler.class)),
                 "apply", "max-protection");
         assertEquals(3, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("every change was rolled back and verified"), r.err());
@@ -258,7 +247,7 @@ class ApplyCliTest {
     @Test
     void aFailedUndoExitsFourAndNamesTheBackupAndTheRestoreCommand() throws IOException {
         InMemoryRegistry reg = exampleHost();
-        Run r = run(live(new FaultInjectingRegistry(reg).failAtWrite(10, true), mock(RebootScheduler.class)),
+        CliTest.Run r = run(live(new FaultInjectingRegistry(reg).failAtWrite(10, true), mock(RebootScheduler.class)),
                 "apply", "max-protection");
         assertEquals(4, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("Restore it with: tlsconf restore \"" + dir.resolve("backups")), r.err());
@@ -267,7 +256,7 @@ class ApplyCliTest {
     @Test
     void rebootSchedulesARestartAndExits1641() throws IOException {
         RebootScheduler reboots = mock(RebootScheduler.class);
-        Run r = run(live(exampleHost(), reboots), "apply", "max-protection", "--reboot=120");
+        CliTest.Run r = run(live(exampleHost(), reboots), "apply", "max-protection", "--reboot=120");
         assertEquals(1641, r.code(), r.err());
         verify(reboots).schedule(eq(Duration.ofSeconds(120)), contains("tlsconf applied max-protection"));
         RebootScheduler defaults = mock(RebootScheduler.class);
@@ -284,7 +273,7 @@ class ApplyCliTest {
         verify(reboots, never()).schedule(any(), any());
         RebootScheduler broken = mock(RebootScheduler.class);
         doThrow(new RebootScheduler.RebootException("privilege not held")).when(broken).schedule(any(), any());
-        Run r = run(live(exampleHost(), broken), "apply", "max-protection", "--reboot");
+        CliTest.Run r = run(live(exampleHost(), broken), "apply", "max-protection", "--reboot");
         assertEquals(3010, r.code());
         assertTrue(r.err().contains("privilege not held"), r.err());
     }
@@ -295,7 +284,7 @@ class ApplyCliTest {
         run(live(reg, mock(RebootScheduler.class)), "apply", "min-requirement");
         BackupStore store = new BackupStore(dir.resolve("backups"));
         store.update(store.latest().get().withStatus(org.tlsconf.backup.Backup.Status.PENDING));
-        Run r = run(live(reg, mock(RebootScheduler.class)), "apply", "max-protection");
+        CliTest.Run r = run(live(reg, mock(RebootScheduler.class)), "apply", "max-protection");
         assertTrue(r.err().contains("an earlier run did not finish"), r.err());
         assertTrue(r.err().contains("tlsconf restore"), r.err());
     }
@@ -311,7 +300,7 @@ class ApplyCliTest {
                         java.util.Optional.of(org.tlsconf.registry.RegistryValue.sz("C:\\evil.exe")))),
                 java.util.List.of(), java.util.List.of(), null));
         byte[] before = Files.readAllBytes(host());
-        Run r = run("restore", forged.file().toString(), "--registry-file", host().toString(), "--backup-dir",
+        CliTest.Run r = run("restore", forged.file().toString(), "--registry-file", host().toString(), "--backup-dir",
                 backups());
         assertEquals(2, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("outside the TLS registry roots"), r.err());

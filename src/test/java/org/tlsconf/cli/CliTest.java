@@ -28,7 +28,11 @@ class CliTest {
     }
 
     static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
+        return run(Main.commandLine(), args);
+    }
+
+    /** Runs a command line with captured output. */
+    static Run run(CommandLine cl, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));

@@ -12,7 +12,6 @@ import org.tlsconf.profile.Profile;
 import org.tlsconf.profile.ProfileCatalogue;
 import org.tlsconf.profile.ProfileLoader;
 import org.tlsconf.registry.InMemoryRegistry;
-import org.tlsconf.registry.Registry;
 import org.tlsconf.registry.RegistryPath;
 import org.tlsconf.registry.RegistryValue;
 import org.tlsconf.tls.Protocol;
@@ -40,18 +39,6 @@ class PlannerTest {
         return r;
     }
 
-    /** Writes a plan into a registry the simple way, to check what the plan leads to. */
-    static void applyNaively(Plan plan, Registry r) {
-        for (Change c : plan.changes()) {
-            r.createKey(c.key());
-            if (c.after().isPresent()) {
-                r.setValue(c.key(), c.name(), c.after().get());
-            } else {
-                r.deleteValue(c.key(), c.name());
-            }
-        }
-    }
-
     @Test
     void onAFreshHostMinRequirementAddsAllTwelveValuesAndCreatesTheTls12Keys() {
         Plan plan = Planner.plan(min, freshHost());
@@ -73,8 +60,8 @@ class PlannerTest {
 
     @Test
     void aCompliantHostNeedsNothingAndApplyingAPlanMakesItCompliant() {
-        InMemoryRegistry host = freshHost();
-        applyNaively(Planner.plan(max, host), host);
+        InMemoryRegistry fresh = freshHost();
+        InMemoryRegistry host = Simulation.after(Planner.plan(max, fresh), fresh);
         Plan again = Planner.plan(max, host);
         assertTrue(again.isEmpty());
         assertEquals(28, again.unchanged());
