@@ -55,6 +55,38 @@ public final class BackupStore {
         return dir;
     }
 
+    /**
+     * Takes the folder's lock, so that two runs (a deployment tool and an administrator, say) never change the same
+     * host at once. Returns a handle to release, or throws when another run holds it.
+     *
+     * @throws BackupException when the lock is held by another process or cannot be taken
+     */
+    public AutoCloseable lock() {
+        try {
+            Files.createDirectories(dir);
+            java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir.resolve(".tlsconf.lock"),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+            java.nio.channels.FileLock lock;
+            try {
+                lock = ch.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                ch.close();
+                throw BackupException.io("another tlsconf run is changing this host right now (it holds "
+                        + dir.resolve(".tlsconf.lock") + "); wait for it to finish and run again", null);
+            }
+            java.nio.channels.FileLock held = lock;
+            return () -> {
+                held.release();
+                ch.close();
+            };
+        } catch (IOException e) {
+            throw BackupException.io("cannot lock " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A new backup id: sortable by time, unique enough for one host. */
     public static String newId(Instant now) {
         return STAMP.format(now) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));

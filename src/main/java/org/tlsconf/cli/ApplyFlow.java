@@ -47,7 +47,9 @@ final class ApplyFlow {
         Applier.Run run = new Applier.Run(r.plan().profile(), r.target(), TlsconfCommand.Version.version(),
                 BackupStore.hostName());
         Applier.Outcome outcome;
+        AutoCloseable lock = null;
         try {
+            lock = r.dryRun() ? null : r.store().lock();
             outcome = new Applier(context.clock()).apply(r.plan(), r.registry(), r.store(), run, r.dryRun(),
                     () -> context.registries().commit(r.registry()));
         } catch (BackupException e) {
@@ -63,6 +65,8 @@ final class ApplyFlow {
             throw new CliException(ExitCodes.ROLLBACK_FAILED, e.getMessage() + ". The registry may be half-changed."
                     + " Restore it with: tlsconf restore \"" + e.backupFile() + "\"" + fileOption(r)
                     + " (or import " + regOf(e.backupFile()) + " with regedit)");
+        } finally {
+            release(lock, err);
         }
         switch (outcome.kind()) {
             case NOTHING_TO_DO:
@@ -102,6 +106,16 @@ final class ApplyFlow {
         }
         out.println("Restart scheduled in " + seconds + " seconds (cancel with: tlsconf reboot --cancel).");
         return ExitCodes.REBOOT_INITIATED;
+    }
+
+    private static void release(AutoCloseable lock, PrintWriter err) {
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (Exception e) {
+                err.println("warning: could not release the backup folder's lock: " + e.getMessage());
+            }
+        }
     }
 
     private static String fileOption(Request r) {

@@ -306,4 +306,20 @@ class ApplyCliTest {
         assertTrue(r.err().contains("outside the TLS registry roots"), r.err());
         assertArrayEquals(before, Files.readAllBytes(host()));
     }
+
+    @Test
+    void aSecondRunWhileOneIsChangingTheHostStopsBeforeWriting() throws Exception {
+        byte[] before = Files.readAllBytes(host());
+        try (AutoCloseable held = new BackupStore(dir.resolve("backups")).lock()) {
+            CliTest.Run r = run("apply", "max-protection", "--registry-file", host().toString(), "--backup-dir",
+                    backups());
+            assertEquals(3, r.code(), r.err());
+            assertTrue(r.err().contains("another tlsconf run is changing this host"), r.err());
+            assertArrayEquals(before, Files.readAllBytes(host()));
+            assertEquals(0, run("apply", "max-protection", "--dry-run", "--registry-file", host().toString(),
+                    "--backup-dir", backups()).code(), "a dry run needs no lock");
+        }
+        assertEquals(3010, run("apply", "max-protection", "--registry-file", host().toString(), "--backup-dir",
+                backups()).code());
+    }
 }

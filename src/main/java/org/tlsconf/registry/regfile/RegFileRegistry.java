@@ -34,12 +34,14 @@ public final class RegFileRegistry implements Registry {
     private final Path file;
     private final RegDocument document;
     private final InMemoryRegistry state;
+    private byte[] onDisk;
     private boolean dirty;
 
-    private RegFileRegistry(Path file, RegDocument document) {
+    private RegFileRegistry(Path file, RegDocument document, byte[] onDisk) {
         this.file = file;
         this.document = document;
         this.state = document.replay(describe(file));
+        this.onDisk = onDisk;
     }
 
     /**
@@ -59,12 +61,7 @@ public final class RegFileRegistry implements Registry {
         } catch (IOException e) {
             throw new RegistryException("cannot read registry file " + file + ": " + e.getMessage(), e);
         }
-        return new RegFileRegistry(file, RegFileReader.parse(data, file.toString()));
-    }
-
-    /** A registry over an already parsed document, saved to {@code file}. */
-    public static RegFileRegistry of(Path file, RegDocument document) {
-        return new RegFileRegistry(file, document);
+        return new RegFileRegistry(file, RegFileReader.parse(data, file.toString()), data);
     }
 
     private static String describe(Path file) {
@@ -180,8 +177,8 @@ public final class RegFileRegistry implements Registry {
 
     /**
      * Writes the file atomically: a temporary file next to it, flushed to disk, then renamed over the original.
-     * Before writing, the patched document is replayed and compared with the expected state, so a file that would
-     * not read back as intended is never written.
+     * Refuses when someone else changed the file since it was read (their change would be lost), and when the
+     * patched document would not read back as intended.
      */
     public void save() {
         InMemoryRegistry reread = document.replay("check");
@@ -189,7 +186,17 @@ public final class RegFileRegistry implements Registry {
             throw new RegistryException("internal error: the patched file would not read back as intended; "
                     + file + " was not changed");
         }
-        AtomicFile.write(file, document.toBytes());
+        try {
+            if (!java.util.Arrays.equals(Files.readAllBytes(file), onDisk)) {
+                throw new RegistryException(file + " was changed by someone else since tlsconf read it; it was not "
+                        + "overwritten. Run the command again.");
+            }
+        } catch (IOException e) {
+            throw new RegistryException("cannot read " + file + " again before saving: " + e.getMessage(), e);
+        }
+        byte[] bytes = document.toBytes();
+        AtomicFile.write(file, bytes);
+        onDisk = bytes;
         dirty = false;
     }
 

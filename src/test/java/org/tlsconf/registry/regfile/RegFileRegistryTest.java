@@ -157,6 +157,18 @@ class RegFileRegistryTest {
     }
 
     @Test
+    void aFileChangedBySomeoneElseSinceItWasReadIsNotOverwritten() throws IOException {
+        Path p = write("host.reg", RegText.utf16(FILE));
+        RegFileRegistry reg = RegFileRegistry.open(p);
+        reg.setValue(CLIENT, "Enabled", RegistryValue.dword(1));
+        byte[] theirs = RegText.utf16(FILE.replace("\"Other\"=\"x\"", "\"Other\"=\"changed by an admin\""));
+        Files.write(p, theirs);
+        RegistryException e = assertThrows(RegistryException.class, reg::save);
+        assertTrue(e.getMessage().contains("changed by someone else"), e.getMessage());
+        assertArrayEquals(theirs, Files.readAllBytes(p));
+    }
+
+    @Test
     void aMissingFileIsAClearError() {
         RegistryException e = assertThrows(RegistryException.class,
                 () -> RegFileRegistry.open(dir.resolve("nope.reg")));
