@@ -22,5 +22,7 @@ if %JAVA_MAJOR% LSS 17 (
   echo tlsconf: "%JAVA_EXE%" is Java %JAVA_VERSION%; tlsconf needs Java 17 or later. Set JAVA_HOME to a newer Java. 1>&2
   exit /b 2
 )
-"%JAVA_EXE%" -jar "%TLSCONF_HOME%tlsconf.jar" %*
+rem short-lived command: C1-only JIT and the serial GC start about a third faster; override with TLSCONF_JAVA_OPTS
+if not defined TLSCONF_JAVA_OPTS set "TLSCONF_JAVA_OPTS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+"%JAVA_EXE%" %TLSCONF_JAVA_OPTS% -jar "%TLSCONF_HOME%tlsconf.jar" %*
 exit /b %ERRORLEVEL%
