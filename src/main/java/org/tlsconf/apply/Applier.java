@@ -54,7 +54,7 @@ public final class Applier {
      * @throws ApplyException  when a write or its verification failed (see {@link ApplyException#rolledBack()})
      */
     public Outcome apply(Plan plan, Registry registry, BackupStore store, Run run, boolean dryRun, Commit commit) {
-        if (plan.isEmpty() && plan.keysToRemove().isEmpty()) {
+        if (!plan.hasWork()) {
             return new Outcome(Outcome.Kind.NOTHING_TO_DO, plan, Optional.empty());
         }
         Backup backup = snapshot(plan, registry, run);

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.tlsconf.registry.Registry;
 import org.tlsconf.registry.RegistryPath;
 import org.tlsconf.registry.RegistryValue;
+import org.tlsconf.tls.KnownNames;
 import org.tlsconf.tls.OsDefaults;
 import org.tlsconf.tls.Protocol;
 import org.tlsconf.tls.Role;
@@ -92,6 +93,15 @@ public record HostState(Optional<WindowsVersion> version, List<ProtocolState> pr
         }
     }
 
+    /** The SCHANNEL key families whose subkeys are algorithms, and the names Windows reads there. */
+    private record AlgorithmFamily(String kind, RegistryPath parent, List<String> known) {
+    }
+
+    private static final List<AlgorithmFamily> ALGORITHM_FAMILIES = List.of(
+            new AlgorithmFamily("cipher", TlsRegistry.CIPHERS, KnownNames.CIPHERS),
+            new AlgorithmFamily("hash", TlsRegistry.HASHES, KnownNames.HASHES),
+            new AlgorithmFamily("key exchange", TlsRegistry.KEY_EXCHANGE, KnownNames.KEY_EXCHANGES));
+
     public Optional<ProtocolState> protocol(Protocol p, Role r) {
         return protocols.stream().filter(s -> s.protocol() == p && s.role() == r).findFirst();
     }
@@ -122,17 +132,12 @@ public record HostState(Optional<WindowsVersion> version, List<ProtocolState> pr
                 registry.readValue(CipherOrder.LOCAL_KEY, "Functions"));
         List<AlgorithmSetting> algorithms = new ArrayList<>();
         List<RegistryPath> unknown = new ArrayList<>();
-        for (Object[] kind : new Object[][] {{"cipher", TlsRegistry.CIPHERS, org.tlsconf.tls.KnownNames.CIPHERS},
-            {"hash", TlsRegistry.HASHES, org.tlsconf.tls.KnownNames.HASHES},
-            {"key exchange", TlsRegistry.KEY_EXCHANGE, org.tlsconf.tls.KnownNames.KEY_EXCHANGES}}) {
-            RegistryPath parent = (RegistryPath) kind[1];
-            @SuppressWarnings("unchecked")
-            List<String> known = (List<String>) kind[2];
-            for (String name : registry.subKeys(parent)) {
-                RegistryPath key = parent.child(name);
-                algorithms.add(new AlgorithmSetting((String) kind[0], name, key,
+        for (AlgorithmFamily family : ALGORITHM_FAMILIES) {
+            for (String name : registry.subKeys(family.parent())) {
+                RegistryPath key = family.parent().child(name);
+                algorithms.add(new AlgorithmSetting(family.kind(), name, key,
                         registry.readValue(key, TlsRegistry.ENABLED)));
-                if (known.stream().noneMatch(k -> k.equalsIgnoreCase(name))) {
+                if (family.known().stream().noneMatch(k -> k.equalsIgnoreCase(name))) {
                     unknown.add(key);
                 }
             }

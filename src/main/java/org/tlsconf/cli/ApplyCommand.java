@@ -58,7 +58,7 @@ public class ApplyCommand implements java.util.concurrent.Callable<Integer> {
         Registry registry = context.registries().open(registryOptions.registryFile);
         Plan plan = Planner.plan(p, registry);
         Preflight.check(plan, registry, registryOptions, force, spec.commandLine().getErr());
-        if (!dryRun && !plan.isEmpty()) {
+        if (!dryRun && plan.hasWork()) {
             context.registries().requireWriteAccess(registryOptions.registryFile);
         }
         return ApplyFlow.run(context, new ApplyFlow.Request(plan, p.source(), ApplyFlow.target(

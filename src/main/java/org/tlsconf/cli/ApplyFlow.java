@@ -53,14 +53,10 @@ final class ApplyFlow {
             outcome = new Applier(context.clock()).apply(r.plan(), r.registry(), r.store(), run, r.dryRun(),
                     () -> context.registries().commit(r.registry()));
         } catch (BackupException e) {
-            int code = e.getCause() instanceof RegistryAccessDeniedException ? ExitCodes.ACCESS_DENIED
-                    : ExitCodes.FAILED_ROLLED_BACK;
-            throw new CliException(code, e.getMessage() + "; nothing was changed");
+            throw new CliException(nothingLeftChanged(e), e.getMessage() + "; nothing was changed");
         } catch (ApplyException e) {
             if (e.rolledBack()) {
-                int code = e.getCause() instanceof RegistryAccessDeniedException ? ExitCodes.ACCESS_DENIED
-                        : ExitCodes.FAILED_ROLLED_BACK;
-                throw new CliException(code, e.getMessage() + ". Backup: " + e.backupFile());
+                throw new CliException(nothingLeftChanged(e), e.getMessage() + ". Backup: " + e.backupFile());
             }
             throw new CliException(ExitCodes.ROLLBACK_FAILED, e.getMessage() + ". The registry may be half-changed."
                     + " Restore it with: tlsconf restore \"" + e.backupFile() + "\"" + fileOption(r)
@@ -106,6 +102,12 @@ final class ApplyFlow {
         }
         out.println("Restart scheduled in " + seconds + " seconds (cancel with: tlsconf reboot --cancel).");
         return ExitCodes.REBOOT_INITIATED;
+    }
+
+    /** Exit code of a run that left nothing changed: 5 when access was denied, 3 otherwise. */
+    private static int nothingLeftChanged(RuntimeException e) {
+        return e.getCause() instanceof RegistryAccessDeniedException ? ExitCodes.ACCESS_DENIED
+                : ExitCodes.FAILED_ROLLED_BACK;
     }
 
     private static void release(AutoCloseable lock, PrintWriter err) {

@@ -27,7 +27,7 @@ final class PlanReports {
                 if (compliant != null) {
                     tree.put("compliant", compliant);
                 }
-                yield tree.toPrettyString() + "\n";
+                yield org.tlsconf.report.Json.write(tree);
             }
             case markdown -> DiffReport.markdown(subject, audits(plan, registry, options), title);
             case html -> DiffReport.html(subject, audits(plan, registry, options), title);

@@ -79,8 +79,7 @@ public class RestoreCommand implements java.util.concurrent.Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.BAD_INPUT, backup.file() + ": " + e.getMessage());
         }
-        boolean work = !plan.isEmpty() || !plan.keysToRemove().isEmpty();
-        if (!dryRun && work) {
+        if (!dryRun && plan.hasWork()) {
             context.registries().requireWriteAccess(registryOptions.registryFile);
         }
         spec.commandLine().getOut().println("Restoring backup " + backup.file() + " (" + backup.status()

@@ -17,13 +17,15 @@ public record Plan(String profile, List<Change> changes, int unchanged, List<Reg
         keysToRemove = List.copyOf(keysToRemove);
     }
 
-    /** The same plan, also removing these keys at the end when they are empty. */
-    public Plan withKeysToRemove(List<RegistryPath> keys) {
-        return new Plan(profile, changes, unchanged, keysToCreate, keys);
-    }
 
+    /** No value to change (keys may still need creating or removing: see {@link #hasWork()}). */
     public boolean isEmpty() {
         return changes.isEmpty();
+    }
+
+    /** Anything to write at all: values, keys to create, or keys to remove. */
+    public boolean hasWork() {
+        return !changes.isEmpty() || !keysToCreate.isEmpty() || !keysToRemove.isEmpty();
     }
 
     public long count(Change.Action action) {

@@ -41,14 +41,26 @@ public final class Prober {
             new String[] {"TLS 1.2", "TLSv1.2"}, new String[] {"TLS 1.3", "TLSv1.3"});
 
     private final Duration timeout;
+    private final SSLSocketFactory factory;
 
+    /**
+     * @throws IllegalStateException when this Java runtime cannot set up TLS at all
+     */
     public Prober(Duration timeout) {
         this.timeout = timeout;
+        try {
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, new TrustManager[] {new InspectOnly()}, new SecureRandom());
+            this.factory = ctx.getSocketFactory();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this Java runtime cannot set up TLS: " + e.getMessage(), e);
+        }
     }
 
     /**
      * Lets this JVM offer SSL 3.0, TLS 1.0 and 1.1 and old algorithms, so a probe can find out what a server still
-     * accepts. Must run before anything in the process uses TLS; tlsconf calls it only for the probe command.
+     * accepts. Must run before anything in the process uses TLS, and so before a Prober is made; tlsconf calls it
+     * only for the probe command.
      */
     public static void allowLegacyProtocols() {
         Security.setProperty("jdk.tls.disabledAlgorithms", "");
@@ -107,12 +119,6 @@ public final class Prober {
 
     private Attempt attempt(ProbeTarget target, String jsseVersion) {
         int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
-        SSLSocketFactory factory;
-        try {
-            factory = context().getSocketFactory();
-        } catch (GeneralSecurityException e) {
-            return new Attempt(ProbeResult.Outcome.ERROR, null, "cannot set up TLS: " + e.getMessage(), null, null);
-        }
         try (Socket plain = new Socket()) {
             try {
                 plain.connect(new InetSocketAddress(target.host(), target.port()), millis);
@@ -204,12 +210,6 @@ public final class Prober {
             return "the server closed the connection during the handshake";
         }
         return m;
-    }
-
-    private static SSLContext context() throws GeneralSecurityException {
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, new TrustManager[] {new InspectOnly()}, new SecureRandom());
-        return ctx;
     }
 
     /** Accepts any certificate: the probe reports on certificates, it does not trust anything it receives. */

@@ -26,7 +26,6 @@ import org.tlsconf.registry.RegistryPath;
 import org.tlsconf.registry.RegistryValue;
 import org.tlsconf.registry.ValueType;
 import org.tlsconf.tls.KnownNames;
-import org.tlsconf.tls.TlsRegistry;
 
 /**
  * Loads profiles strictly: unknown members, wrong types, bad numbers or hex, duplicate members or keys, keys

@@ -136,10 +136,6 @@ public class InMemoryRegistry implements Registry {
         removeTree(key);
     }
 
-    /** Every key, in creation order (used to write a whole registry out). */
-    public List<RegistryPath> allKeys() {
-        return List.copyOf(keys.keySet());
-    }
 
     /** Removes a key and everything below it; used only to replay {@code [-KEY]} lines of a {@code .reg} file. */
     public void removeTree(RegistryPath key) {
@@ -157,10 +153,6 @@ public class InMemoryRegistry implements Registry {
         return description;
     }
 
-    /** Same keys (case-insensitively), same values with the same types and data; order is ignored. */
-    public boolean sameContentAs(Registry other, List<RegistryPath> roots) {
-        return InMemoryRegistry.copyOf(other, roots).snapshot().equals(snapshot());
-    }
 
     /** A comparable picture of the whole content: folded key path → folded value name → value. */
     public Map<String, Map<String, RegistryValue>> snapshot() {

@@ -1,9 +1,7 @@
 package org.tlsconf.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +12,7 @@ import org.tlsconf.registry.RegistryValue;
 
 /** Renders a plan: a table grouped by key for people, and a stable JSON document for machines. */
 public final class DiffReport {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private DiffReport() {
     }
@@ -149,12 +147,12 @@ public final class DiffReport {
      * [{"action", "key", "value", "type", "before", "beforeType", "after", "createsKey"}], "warnings"}}.
      */
     public static String json(Subject s) {
-        return toJson(jsonTree(s));
+        return Json.write(jsonTree(s));
     }
 
     public static ObjectNode jsonTree(Subject s) {
         Plan plan = s.plan();
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = F.objectNode();
         root.put("profile", plan.profile());
         root.put("profileSource", s.profileSource());
         root.put("registry", s.registry());
@@ -181,11 +179,4 @@ public final class DiffReport {
         return root;
     }
 
-    static String toJson(Object tree) {
-        try {
-            return JSON.writeValueAsString(tree) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

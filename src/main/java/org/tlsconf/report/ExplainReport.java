@@ -49,6 +49,6 @@ public final class ExplainReport {
             m.error().steps().forEach(steps::add);
         }
         root.put("alert", alertOnly.orElse(null));
-        return DiffReport.toJson(root);
+        return Json.write(root);
     }
 }

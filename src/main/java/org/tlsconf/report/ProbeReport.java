@@ -99,7 +99,7 @@ public final class ProbeReport {
         }
         ObjectNode root = F.objectNode();
         root.set("targets", targets);
-        return DiffReport.toJson(root);
+        return Json.write(root);
     }
 
     private static ObjectNode certificate(CertificateInfo c) {

@@ -87,6 +87,6 @@ public final class ProfileReport {
                 spec.set("data", ValueJson.data(v.value().get()));
             }
         }
-        return DiffReport.toJson(root);
+        return Json.write(root);
     }
 }

@@ -208,7 +208,7 @@ public final class StatusReport {
     }
 
     public static String json(Subject sub) {
-        return DiffReport.toJson(jsonTree(sub));
+        return Json.write(jsonTree(sub));
     }
 
     // ---- markdown --------------------------------------------------------------------------------------------

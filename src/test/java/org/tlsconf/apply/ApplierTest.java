@@ -170,4 +170,17 @@ class ApplierTest {
         assertEquals(original, target.snapshot());
         assertEquals(List.of(), Planner.plan("again", List.of(), target).changes());
     }
+
+    @Test
+    void aRestoreRecreatesAnEmptyKeyItsRunRemovedEvenWithNoValueToChange() {
+        InMemoryRegistry target = new InMemoryRegistry();
+        var key = TlsRegistry.protocolKey(Protocol.TLS_1_0, Role.SERVER);
+        Backup removedIt = new Backup("x", Instant.parse("2026-11-24T10:00:00Z"), "h", "0", "restore-y",
+                "test registry", Backup.Status.COMPLETE, List.of(), List.of(), List.of(), List.of(key), null);
+        Plan plan = RestorePlanner.plan(removedIt, target);
+        assertTrue(plan.isEmpty() && plan.hasWork(), plan.toString());
+        assertEquals(Applier.Outcome.Kind.APPLIED, applier.apply(plan, target, store("b"), RUN, false, () -> { })
+                .kind());
+        assertTrue(target.keyExists(key));
+    }
 }

@@ -41,7 +41,7 @@ public final class ParseBenchmark {
             long used = rt.totalMemory() - rt.freeMemory();
             System.out.printf("round %d: parse %.2f s (%.1f MB/s), replay %.2f s, %d keys, heap in use %.0f MB%n",
                     round, (t1 - t0) / 1e9, data.length / 1e6 / ((t1 - t0) / 1e9), (t2 - t1) / 1e9,
-                    reg.allKeys().size(), used / 1e6);
+                    reg.snapshot().size(), used / 1e6);
         }
     }
 
