@@ -54,8 +54,8 @@ public class ApplyCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() {
-        Profile p = context.loader().load(profile);
         Registry registry = context.registries().open(registryOptions.registryFile);
+        Profile p = registryOptions.resolve(context.loader().load(profile), registry);
         Plan plan = Planner.plan(p, registry);
         Preflight.check(plan, registry, registryOptions, force, spec.commandLine().getErr());
         if (!dryRun && plan.hasWork()) {
@@ -63,7 +63,7 @@ public class ApplyCommand implements java.util.concurrent.Callable<Integer> {
         }
         return ApplyFlow.run(context, new ApplyFlow.Request(plan, p.source(), ApplyFlow.target(
                 registryOptions.registryFile), registry, registryOptions.hostLine(registry), new BackupStore(backupOptions.resolve(context)), dryRun,
-                rebootOptions, registryOptions.registryFile != null, p.warnings()),
+                rebootOptions, registryOptions.registryFile != null, PlanReports.warnings(p)),
                 spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -36,8 +36,8 @@ public class CheckCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() {
-        Profile p = context.loader().load(profile);
         Registry registry = context.registries().open(registryOptions.registryFile);
+        Profile p = registryOptions.resolve(context.loader().load(profile), registry);
         Plan plan = Planner.plan(p, registry);
         boolean compliant = plan.isEmpty();
         var out = spec.commandLine().getOut();

@@ -38,8 +38,8 @@ public class DiffCommand implements Runnable {
 
     @Override
     public void run() {
-        Profile p = context.loader().load(profile);
         Registry registry = context.registries().open(registryOptions.registryFile);
+        Profile p = registryOptions.resolve(context.loader().load(profile), registry);
         Plan plan = Planner.plan(p, registry);
         PrintWriter out = spec.commandLine().getOut();
         out.print(PlanReports.render(output, plan, p, registry, registryOptions, "TLS change plan", null));

@@ -17,10 +17,17 @@ final class PlanReports {
         return new DiffReport.Audits(Audit.of(registry, version), Audit.of(Simulation.after(plan, registry), version));
     }
 
+    /** The profile's warnings, then what resolving it for the build left out. */
+    static java.util.List<String> warnings(Profile profile) {
+        java.util.List<String> all = new java.util.ArrayList<>(profile.warnings());
+        all.addAll(profile.notes());
+        return all;
+    }
+
     static String render(OutputOptions output, Plan plan, Profile profile, Registry registry, RegistryOptions options,
             String title, Boolean compliant) {
         DiffReport.Subject subject = new DiffReport.Subject(plan, profile.source(), registry.describe(),
-                options.hostLine(registry), profile.warnings());
+                options.hostLine(registry), warnings(profile));
         return switch (output.format) {
             case json -> {
                 var tree = DiffReport.jsonTree(subject);

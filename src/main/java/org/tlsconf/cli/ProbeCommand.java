@@ -85,10 +85,10 @@ public class ProbeCommand implements java.util.concurrent.Callable<Integer> {
         }
         Optional<HostState> after = Optional.empty();
         if (profile != null) {
-            Profile p = context.loader().load(profile);
             Registry registry = registryOptions.registryFile != null || context.registries().hasLiveRegistry()
                     ? context.registries().open(registryOptions.registryFile)
                     : new InMemoryRegistry("no registry (OS defaults)");
+            Profile p = registryOptions.resolve(context.loader().load(profile), registry);
             after = Optional.of(HostState.read(Simulation.after(Planner.plan(p, registry), registry),
                     registryOptions.windowsVersion(registry)));
         }

@@ -57,6 +57,10 @@ public class ProfilesCommand implements Runnable {
         String profile;
         @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
         Format format;
+        @Option(names = "--os-build", paramLabel = "N", description = "Show exactly what is written on this Windows "
+                + "build (e.g. 14393, 17763, 20348, 26100): build conditions applied, cipher suite and curve order "
+                + "checked and written out, and what was left out.")
+        Integer osBuild;
 
         ShowCommand(Context context) {
             this.context = context;
@@ -68,6 +72,9 @@ public class ProfilesCommand implements Runnable {
                 throw new CliException(ExitCodes.BAD_INPUT, "profiles show supports --format text or json");
             }
             Profile p = context.loader().load(profile);
+            if (osBuild != null) {
+                p = p.resolve(java.util.Optional.of(osBuild));
+            }
             PrintWriter out = spec.commandLine().getOut();
             out.print(format == Format.json ? ProfileReport.json(p) : ProfileReport.text(p));
         }

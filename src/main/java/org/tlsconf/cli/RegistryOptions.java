@@ -23,6 +23,14 @@ public class RegistryOptions {
                         .map(b -> org.tlsconf.tls.WindowsVersion.ofBuild(b, "from --os-build")));
     }
 
+    /**
+     * The profile as it applies to this registry's Windows build (exit 2, asking for --os-build, when it depends on
+     * the build and the build is unknown).
+     */
+    org.tlsconf.profile.Profile resolve(org.tlsconf.profile.Profile profile, org.tlsconf.registry.Registry registry) {
+        return profile.resolve(windowsVersion(registry).map(org.tlsconf.tls.WindowsVersion::build));
+    }
+
     String hostLine(org.tlsconf.registry.Registry registry) {
         return windowsVersion(registry).map(org.tlsconf.tls.WindowsVersion::describe)
                 .orElse("Windows version unknown (pass --os-build N)");

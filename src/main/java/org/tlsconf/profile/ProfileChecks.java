@@ -20,6 +20,9 @@ final class ProfileChecks {
     private ProfileChecks() {
     }
 
+    /** The first build with TLS 1.3 in SCHANNEL (Windows Server 2022). */
+    static final int TLS13_BUILD = 20348;
+
     record PathIssue(String message, String hint) {
     }
 
@@ -98,8 +101,28 @@ final class ProfileChecks {
         return List.of();
     }
 
-    /** Allowed but suspicious combinations in a resolved profile. */
-    static List<String> warnings(List<DesiredValue> values) {
+    /**
+     * Allowed but suspicious combinations in a profile: for a template, in each build range its conditions make
+     * (warnings said once); for a resolved profile, on its build.
+     */
+    static List<String> templateWarnings(List<DesiredValue> values) {
+        if (values.stream().allMatch(v -> v.builds().isAlways())) {
+            return warnings(values, Optional.empty());
+        }
+        java.util.TreeSet<Integer> points = new java.util.TreeSet<>(List.of(0));
+        for (DesiredValue v : values) {
+            v.builds().from().ifPresent(points::add);
+            v.builds().upTo().ifPresent(u -> points.add(u + 1));
+        }
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+        for (int b : points) {
+            all.addAll(warnings(values.stream().filter(v -> v.builds().contains(b)).toList(), Optional.of(b)));
+        }
+        return new ArrayList<>(all);
+    }
+
+    /** Allowed but suspicious combinations in values that all apply on {@code build} (when known). */
+    static List<String> warnings(List<DesiredValue> values, Optional<Integer> build) {
         List<String> warnings = new ArrayList<>();
         Map<RegistryPath, Map<String, Optional<RegistryValue>>> byKey = new LinkedHashMap<>();
         for (DesiredValue v : values) {
@@ -112,7 +135,7 @@ final class ProfileChecks {
             for (Role role : Role.values()) {
                 Map<String, Optional<RegistryValue>> side = role == Role.CLIENT ? client : server;
                 if (side != null) {
-                    protocolSide(warnings, p, role, side);
+                    protocolSide(warnings, p, role, side, build);
                 }
             }
             if ((client == null) != (server == null)) {
@@ -125,6 +148,15 @@ final class ProfileChecks {
             }
         }
         twins(warnings, byKey);
+        for (TlsRegistry.View view : TlsRegistry.View.values()) {
+            Optional<RegistryValue> dsp = get(byKey.get(view.winHttp()), TlsRegistry.DEFAULT_SECURE_PROTOCOLS);
+            if (dsp.isPresent() && dsp.get() instanceof RegistryValue.Dword d && (d.value() & 0x2000) != 0
+                    && build.map(b -> b < TLS13_BUILD).orElse(true)) {
+                warnings.add(view.winHttp() + "\\DefaultSecureProtocols has the TLS 1.3 bit (0x2000)"
+                        + build.map(b -> " on build " + b).orElse(" for any build") + "; WinHTTP supports TLS 1.3 "
+                        + "only from build 20348: limit the value with \"minBuild\": 20348");
+            }
+        }
         RegistryPath policy = TlsRegistry.POLICY_SSL.child("00010002");
         Optional<RegistryValue> functions = get(byKey.get(policy), "Functions");
         if (functions.isPresent()) {
@@ -140,7 +172,7 @@ final class ProfileChecks {
     }
 
     private static void protocolSide(List<String> warnings, Protocol p, Role role,
-            Map<String, Optional<RegistryValue>> side) {
+            Map<String, Optional<RegistryValue>> side, Optional<Integer> build) {
         String where = p.keyName() + "\\" + role.keyName();
         Optional<RegistryValue> enabled = get(side, TlsRegistry.ENABLED);
         Optional<RegistryValue> dbd = get(side, TlsRegistry.DISABLED_BY_DEFAULT);
@@ -163,7 +195,7 @@ final class ProfileChecks {
         if (e != null && d != null && e == 0 && d == 0) {
             warnings.add(where + ": Enabled=0 with DisabledByDefault=0 is contradictory; set DisabledByDefault=1");
         }
-        if (p == Protocol.TLS_1_3 && e != null && e != 0) {
+        if (p == Protocol.TLS_1_3 && e != null && e != 0 && build.map(b -> b < TLS13_BUILD).orElse(true)) {
             warnings.add(where + ": TLS 1.3 is supported only from Windows Server 2022 (build 20348) and Windows 11 "
                     + "(22000); enabling it on older builds is not a safe configuration");
         }

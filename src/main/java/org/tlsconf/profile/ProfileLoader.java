@@ -25,7 +25,9 @@ import org.tlsconf.profile.LocatedJson.Str;
 import org.tlsconf.registry.RegistryPath;
 import org.tlsconf.registry.RegistryValue;
 import org.tlsconf.registry.ValueType;
+import org.tlsconf.tls.BuildRange;
 import org.tlsconf.tls.KnownNames;
+import org.tlsconf.tls.SuiteCatalogue;
 
 /**
  * Loads profiles strictly: unknown members, wrong types, bad numbers or hex, duplicate members or keys, keys
@@ -35,9 +37,14 @@ import org.tlsconf.tls.KnownNames;
  */
 public final class ProfileLoader {
 
-    static final List<String> ROOT_MEMBERS = List.of("$schema", "name", "description", "extends", "keys");
-    static final List<String> KEY_MEMBERS = List.of("path", "comment", "values");
-    static final List<String> VALUE_MEMBERS = List.of("type", "data", "absent", "comment");
+    static final List<String> ROOT_MEMBERS = List.of("$schema", "name", "description", "extends", "cipherSuites",
+            "eccCurves", "keys");
+    static final List<String> KEY_MEMBERS = List.of("path", "comment", "reason", "minBuild", "maxBuild", "values");
+    static final List<String> VALUE_MEMBERS = List.of("type", "data", "absent", "comment", "reason", "minBuild",
+            "maxBuild");
+    static final List<String> ORDER_MEMBERS = List.of("order", "unsupported", "reason", "comment");
+    static final List<String> ORDER_ITEM_MEMBERS = List.of("name", "minBuild", "maxBuild");
+    private static final int MAX_BUILD = 999_999;
     static final List<String> TYPES = List.of("REG_DWORD", "REG_QWORD", "REG_SZ", "REG_EXPAND_SZ", "REG_MULTI_SZ",
             "REG_BINARY");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -122,19 +129,35 @@ public final class ProfileLoader {
     }
 
     private Profile finish(Raw raw, Set<String> chain) {
-        Map<String, DesiredValue> merged = new LinkedHashMap<>();
+        Map<String, List<DesiredValue>> merged = new LinkedHashMap<>();
+        Map<SuiteCatalogue.Kind, OrderSpec> orders = new java.util.EnumMap<>(SuiteCatalogue.Kind.class);
         List<String> lineage = new ArrayList<>();
         lineage.add(raw.name);
         if (raw.extendsRef != null) {
             Profile parent = resolve(raw.extendsRef, raw.dir, chain);
             lineage.addAll(parent.lineage());
-            parent.values().forEach(v -> merged.put(identity(v.key(), v.name()), v));
+            parent.values().forEach(v -> merged.computeIfAbsent(identity(v.key(), v.name()), k -> new ArrayList<>())
+                    .add(v));
+            parent.orders().forEach(o -> orders.put(o.kind(), o));
         }
+        Map<String, List<DesiredValue>> own = new LinkedHashMap<>();
         for (DesiredValue v : raw.values) {
-            merged.put(identity(v.key(), v.name()), v); // an override keeps the inherited position
+            own.computeIfAbsent(identity(v.key(), v.name()), k -> new ArrayList<>()).add(v);
         }
-        List<DesiredValue> values = new ArrayList<>(merged.values());
-        return new Profile(raw.name, raw.description, raw.source, lineage, values, ProfileChecks.warnings(values));
+        merged.putAll(own); // an override replaces every inherited variant and keeps the inherited position
+        raw.orders.forEach(o -> orders.put(o.kind(), o));
+        List<DesiredValue> values = new ArrayList<>();
+        merged.values().forEach(values::addAll);
+        for (OrderSpec o : orders.values()) {
+            if (merged.containsKey(identity(OrderSpec.POLICY_KEY, o.valueName()))) {
+                throw new ProfileException(new ProfileProblem(raw.source.equals("bundled") ? "bundled profile "
+                        + raw.name : raw.source, 0, 0, "$." + o.member(), "the profile gives both \"" + o.member()
+                        + "\" and a raw " + OrderSpec.POLICY_KEY + "\\" + o.valueName() + " value",
+                        "keep one of the two (the \"" + o.member() + "\" form is checked against each build)"));
+            }
+        }
+        return new Profile(raw.name, raw.description, raw.source, lineage, values, List.copyOf(orders.values()),
+                ProfileChecks.templateWarnings(values), Optional.empty(), List.of());
     }
 
     private static String identity(RegistryPath key, String name) {
@@ -144,7 +167,7 @@ public final class ProfileLoader {
     // ---- parsing and checking one file ----------------------------------------------------------------------
 
     private record Raw(String name, String description, String extendsRef, List<DesiredValue> values,
-            String source, Path dir) {
+            List<OrderSpec> orders, String source, Path dir) {
     }
 
     private Raw parse(byte[] json, String source, Path dir) {
@@ -173,6 +196,15 @@ public final class ProfileLoader {
         }
         String description = c.string(obj, "description", "$", false);
         String extendsRef = c.string(obj, "extends", "$", false);
+        String origin = source.startsWith("bundled profile ") ? "bundled" : source;
+        List<OrderSpec> orders = new ArrayList<>();
+        for (SuiteCatalogue.Kind kind : SuiteCatalogue.Kind.values()) {
+            String member = kind == SuiteCatalogue.Kind.SUITES ? "cipherSuites" : "eccCurves";
+            Member m = obj.members().get(member);
+            if (m != null) {
+                checkOrder(c, kind, m.value(), "$." + member, name == null ? origin : name).ifPresent(orders::add);
+            }
+        }
         List<DesiredValue> values = new ArrayList<>();
         Member keysMember = obj.members().get("keys");
         if (keysMember == null) {
@@ -187,8 +219,7 @@ public final class ProfileLoader {
             }
         }
         c.throwIfAny();
-        String origin = source.startsWith("bundled profile ") ? "bundled" : source;
-        return new Raw(name, description == null ? "" : description, extendsRef, values, origin, dir);
+        return new Raw(name, description == null ? "" : description, extendsRef, values, orders, origin, dir);
     }
 
     private void checkKey(Checker c, Node node, String at, String origin, Map<RegistryPath, Integer> seen,
@@ -200,6 +231,8 @@ public final class ProfileLoader {
         }
         c.unknownMembers(obj, at, KEY_MEMBERS);
         c.string(obj, "comment", at, false);
+        String keyReason = c.string(obj, "reason", at, false);
+        BuildRange keyBuilds = builds(c, obj, at).orElse(BuildRange.ALWAYS);
         String pathText = c.string(obj, "path", at, true);
         RegistryPath path = null;
         if (pathText != null) {
@@ -244,15 +277,39 @@ public final class ProfileLoader {
             for (String issue : ProfileChecks.valueNameIssues(m.name())) {
                 c.problem(m.line(), m.column(), vat, issue, Suggest.hint(m.name(), KnownNames.VALUES));
             }
-            Optional<Optional<RegistryValue>> spec = checkValue(c, m.value(), vat);
-            if (path != null && spec.isPresent()) {
-                out.add(new DesiredValue(path, m.name(), spec.get(), origin));
+            List<Node> alternatives = m.value() instanceof Arr arr ? arr.items() : List.of(m.value());
+            if (alternatives.isEmpty()) {
+                c.problem(m.value(), vat, "an empty list of alternatives", "give one value object, or several "
+                        + "limited to different builds with \"minBuild\"/\"maxBuild\"");
             }
+            List<DesiredValue> variants = new ArrayList<>();
+            for (int i = 0; i < alternatives.size(); i++) {
+                String iat = alternatives.size() == 1 && !(m.value() instanceof Arr) ? vat : vat + "[" + i + "]";
+                Node alt = alternatives.get(i);
+                Optional<Spec> spec = checkValue(c, alt, iat, keyBuilds, keyReason);
+                if (path == null || spec.isEmpty()) {
+                    continue;
+                }
+                for (DesiredValue prior : variants) {
+                    if (prior.builds().overlaps(spec.get().builds)) {
+                        c.problem(alt, iat, "applies to " + spec.get().builds.describe() + ", which overlaps "
+                                + prior.builds().describe() + " of an earlier alternative",
+                                "give the alternatives \"minBuild\"/\"maxBuild\" that do not overlap");
+                    }
+                }
+                variants.add(new DesiredValue(path, m.name(), spec.get().value, origin, spec.get().builds,
+                        spec.get().reason));
+            }
+            out.addAll(variants);
         }
     }
 
-    /** Empty on error; otherwise the wanted value, or an empty inner optional for "must be absent". */
-    private Optional<Optional<RegistryValue>> checkValue(Checker c, Node node, String at) {
+    /** One value object: the wanted value (empty for "must be absent"), the builds it applies to, its reason. */
+    private record Spec(Optional<RegistryValue> value, BuildRange builds, String reason) {
+    }
+
+    /** Empty on error. A value's own minBuild/maxBuild/reason replace its key's. */
+    private Optional<Spec> checkValue(Checker c, Node node, String at, BuildRange keyBuilds, String keyReason) {
         if (!(node instanceof Obj obj)) {
             c.problem(node, at, "expected a value object, got " + node.kind(),
                     "write { \"type\": \"REG_DWORD\", \"data\": 1 } or { \"absent\": true }");
@@ -261,6 +318,15 @@ public final class ProfileLoader {
         int before = c.count();
         c.unknownMembers(obj, at, VALUE_MEMBERS);
         c.string(obj, "comment", at, false);
+        String reason = c.string(obj, "reason", at, false);
+        String why = reason != null ? reason : keyReason == null ? "" : keyReason;
+        Optional<BuildRange> own = builds(c, obj, at);
+        BuildRange range = own.orElse(keyBuilds);
+        Optional<Optional<RegistryValue>> value = checkData(c, obj, at, before);
+        return value.map(v -> new Spec(v, range, why));
+    }
+
+    private Optional<Optional<RegistryValue>> checkData(Checker c, Obj obj, String at, int before) {
         Member absent = obj.members().get("absent");
         if (absent != null) {
             if (!(absent.value() instanceof Bool b) || !b.value()) {
@@ -286,6 +352,109 @@ public final class ProfileLoader {
         }
         RegistryValue value = ValueData.parse(c, ValueType.valueOf(type), data.value(), at + ".data");
         return value == null ? Optional.empty() : Optional.of(Optional.of(value));
+    }
+
+    /** The minBuild/maxBuild members of an object, if it has either. */
+    private static Optional<BuildRange> builds(Checker c, Obj obj, String at) {
+        Integer from = build(c, obj, "minBuild", at);
+        Integer upTo = build(c, obj, "maxBuild", at);
+        if (from == null && upTo == null) {
+            return Optional.empty();
+        }
+        if (from != null && upTo != null && from > upTo) {
+            c.problem(obj.members().get("maxBuild").value(), at + ".maxBuild", "maxBuild " + upTo
+                    + " is below minBuild " + from, "no build would get this value");
+            return Optional.empty();
+        }
+        return Optional.of(BuildRange.of(from, upTo));
+    }
+
+    private static Integer build(Checker c, Obj obj, String member, String at) {
+        Member m = obj.members().get(member);
+        if (m == null) {
+            return null;
+        }
+        if (m.value() instanceof Num n && n.integer() != null && n.integer().signum() >= 0
+                && n.integer().compareTo(BigInteger.valueOf(MAX_BUILD)) <= 0) {
+            return n.integer().intValue();
+        }
+        c.problem(m.value(), at + "." + member, "expected a Windows build number (0 to " + MAX_BUILD + "), got "
+                + m.value().kind(), "e.g. 20348 for Windows Server 2022, 14393 for Server 2016");
+        return null;
+    }
+
+    /** A cipherSuites or eccCurves member. Empty on error. */
+    private Optional<OrderSpec> checkOrder(Checker c, SuiteCatalogue.Kind kind, Node node, String at,
+            String origin) {
+        if (!(node instanceof Obj obj)) {
+            c.problem(node, at, "expected an object, got " + node.kind(), "{ \"order\": [ ... ], \"reason\": "
+                    + "\"...\" }");
+            return Optional.empty();
+        }
+        int before = c.count();
+        c.unknownMembers(obj, at, ORDER_MEMBERS);
+        c.string(obj, "comment", at, false);
+        String reason = c.string(obj, "reason", at, false);
+        String unsupported = c.string(obj, "unsupported", at, false);
+        if (unsupported != null && !List.of("error", "drop").contains(unsupported)) {
+            c.problem(obj.members().get("unsupported").value(), at + ".unsupported", "unknown choice '"
+                    + unsupported + "'", "\"error\" (the default: a build that lacks an item is an error) or "
+                    + "\"drop\" (a template for several Windows versions: leave such items out and say so)");
+        }
+        Member orderMember = obj.members().get("order");
+        List<OrderSpec.Item> items = new ArrayList<>();
+        if (orderMember == null || !(orderMember.value() instanceof Arr arr) || arr.items().isEmpty()) {
+            c.problem(orderMember == null ? obj : orderMember.value(), at + ".order", "expected a non-empty array of "
+                    + kind.noun() + " names", "most preferred first");
+            return Optional.empty();
+        }
+        SuiteCatalogue catalogue = SuiteCatalogue.get();
+        Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < arr.items().size(); i++) {
+            Node item = arr.items().get(i);
+            String iat = at + ".order[" + i + "]";
+            String name;
+            BuildRange range = BuildRange.ALWAYS;
+            if (item instanceof Str s) {
+                name = s.value();
+            } else if (item instanceof Obj o) {
+                c.unknownMembers(o, iat, ORDER_ITEM_MEMBERS);
+                name = c.string(o, "name", iat, true);
+                range = builds(c, o, iat).orElse(BuildRange.ALWAYS);
+            } else {
+                c.problem(item, iat, "expected a " + kind.noun() + " name or { \"name\", \"minBuild\", "
+                        + "\"maxBuild\" }, got " + item.kind(), "");
+                continue;
+            }
+            if (name == null) {
+                continue;
+            }
+            if (name.contains(",") || name.isBlank()) {
+                c.problem(item, iat, "'" + name + "' is not one " + kind.noun() + " name", "give one name per "
+                        + "array item");
+                continue;
+            }
+            if (catalogue.canonical(kind, name).isEmpty()) {
+                c.problem(item, iat, "unknown " + kind.noun() + " '" + name + "': no Windows version tlsconf "
+                        + "knows supports it", Suggest.hint(name, catalogue.allNames(kind)));
+                continue;
+            }
+            if (!catalogue.supportedSomewhereIn(kind, name, range)) {
+                c.problem(item, iat, kind.noun() + " '" + name + "' is supported on no build in "
+                        + range.describe(), "check minBuild/maxBuild");
+                continue;
+            }
+            if (!seen.add(name.toUpperCase(Locale.ROOT) + "@" + range)) {
+                c.problem(item, iat, "'" + name + "' is listed twice", "keep the first");
+                continue;
+            }
+            items.add(new OrderSpec.Item(name, range, item.line(), item.column()));
+        }
+        if (c.count() != before) {
+            return Optional.empty();
+        }
+        return Optional.of(new OrderSpec(kind, items, "drop".equals(unsupported), reason == null ? "" : reason,
+                origin));
     }
 
     /** Collects problems for one file. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
 import org.tlsconf.plan.Change;
+import org.tlsconf.plan.OrderDiff;
 import org.tlsconf.plan.Plan;
 import org.tlsconf.registry.RegistryPath;
 import org.tlsconf.registry.RegistryValue;
@@ -55,12 +56,16 @@ public final class DiffReport {
                     case MODIFY -> st.yellow("~");
                     case DELETE -> st.red("-");
                 };
+                Optional<OrderDiff> order = OrderDiff.of(c);
                 sb.append("  ").append(symbol).append(' ').append(pad(display(c.name()), nameWidth)).append("  ")
-                        .append(describe(c.before())).append("  ->  ").append(describe(c.after()));
+                        .append(order.isPresent() ? describeOrder(c.before()) : describe(c.before())).append("  ->  ")
+                        .append(order.isPresent() ? describeOrder(c.after()) : describe(c.after()));
                 if (c.typeOnly()) {
                     sb.append("   (type changes)");
                 }
                 sb.append('\n');
+                order.ifPresent(d -> orderLines(sb, d, c.after().isPresent() ? OrderDiff.items(c.after().get())
+                        : List.of()));
             }
         }
         if (!s.warnings().isEmpty()) {
@@ -130,6 +135,35 @@ public final class DiffReport {
         return Html.page(title + ": " + plan.profile(), b.toString());
     }
 
+    /** An order value in a line: its type and how many items, not the whole string. */
+    private static String describeOrder(Optional<RegistryValue> value) {
+        return value.map(v -> v.type() + " (" + OrderDiff.items(v).size() + " items)").orElse("(absent)");
+    }
+
+    /** Which items of an order appear, disappear and move; a new order is listed in full. */
+    private static void orderLines(StringBuilder sb, OrderDiff d, List<String> after) {
+        String indent = "      ";
+        if (d.beforeSize() == 0 && !after.isEmpty()) {
+            sb.append(indent).append("new order:\n");
+            for (int i = 0; i < after.size(); i++) {
+                sb.append(indent).append(String.format("%3d. ", i + 1)).append(after.get(i)).append('\n');
+            }
+            return;
+        }
+        if (d.isEmpty()) {
+            sb.append(indent).append("same items in the same order (only the spelling or type differs)\n");
+            return;
+        }
+        sb.append(indent).append(d.added().size()).append(" added, ").append(d.removed().size())
+                .append(" removed, ").append(d.moved().size()).append(" moved\n");
+        d.added().forEach(p -> sb.append(indent).append("+ ").append(p.name()).append("  (new at ")
+                .append(p.position()).append(")\n"));
+        d.removed().forEach(p -> sb.append(indent).append("- ").append(p.name()).append("  (was at ")
+                .append(p.position()).append(")\n"));
+        d.moved().forEach(m -> sb.append(indent).append("~ ").append(m.name()).append("  ").append(m.from())
+                .append(" -> ").append(m.to()).append('\n'));
+    }
+
     private static String display(String name) {
         return name.isEmpty() ? "(Default)" : name;
     }
@@ -173,6 +207,16 @@ public final class DiffReport {
             o.put("beforeType", c.before().map(v -> v.type().name()).orElse(null));
             o.set("after", c.after().map(ValueJson::data).orElse(null));
             o.put("createsKey", c.createsKey());
+            OrderDiff.of(c).ifPresent(d -> {
+                ObjectNode od = o.putObject("order");
+                ArrayNode added = od.putArray("added");
+                d.added().forEach(p -> added.addObject().put("name", p.name()).put("position", p.position()));
+                ArrayNode removed = od.putArray("removed");
+                d.removed().forEach(p -> removed.addObject().put("name", p.name()).put("position", p.position()));
+                ArrayNode moved = od.putArray("moved");
+                d.moved().forEach(m -> moved.addObject().put("name", m.name()).put("from", m.from())
+                        .put("to", m.to()));
+            });
         }
         ArrayNode warnings = root.putArray("warnings");
         s.warnings().forEach(warnings::add);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tlsconf.profile.DesiredValue;
+import org.tlsconf.profile.OrderSpec;
 import org.tlsconf.profile.Profile;
 import org.tlsconf.registry.RegistryPath;
 
@@ -44,6 +45,11 @@ public final class ProfileReport {
             sb.append("Extends: ").append(String.join(" -> ", p.lineage().subList(1, p.lineage().size())))
                     .append('\n');
         }
+        p.resolvedBuild().ifPresent(b -> sb.append("Resolved for Windows build ").append(b)
+                .append(": exactly what tlsconf writes on that build.\n"));
+        if (p.resolvedBuild().isEmpty() && p.dependsOnBuild()) {
+            sb.append("Depends on the Windows build: show what one build gets with --os-build N.\n");
+        }
         sb.append(p.description()).append("\n");
         int width = p.values().stream().mapToInt(v -> v.name().length()).max().orElse(0);
         RegistryPath current = null;
@@ -54,10 +60,37 @@ public final class ProfileReport {
             }
             sb.append("  ").append(v.name()).append(" ".repeat(width - v.name().length())).append("  ")
                     .append(v.value().map(x -> x.type() + " " + x.display()).orElse("must be absent"));
+            if (!v.builds().isAlways()) {
+                sb.append("   [").append(v.builds().describe()).append(']');
+            }
             if (!v.origin().equals(p.name())) {
                 sb.append("   (from ").append(v.origin()).append(')');
             }
             sb.append('\n');
+            if (!v.reason().isEmpty()) {
+                sb.append("  ").append(" ".repeat(width)).append("  why: ").append(v.reason()).append('\n');
+            }
+        }
+        for (OrderSpec o : p.orders()) {
+            sb.append('\n').append(OrderSpec.POLICY_KEY).append('\\').append(o.valueName()).append(": ")
+                    .append(o.kind().noun()).append(" order")
+                    .append(o.dropUnsupported() ? " (items a build does not support are left out on that build)"
+                            : " (every item must be supported by the target build)").append('\n');
+            if (!o.reason().isEmpty()) {
+                sb.append("  why: ").append(o.reason()).append('\n');
+            }
+            for (int i = 0; i < o.items().size(); i++) {
+                OrderSpec.Item item = o.items().get(i);
+                sb.append(String.format("  %3d. ", i + 1)).append(item.name());
+                if (!item.builds().isAlways()) {
+                    sb.append("   [").append(item.builds().describe()).append(']');
+                }
+                sb.append('\n');
+            }
+        }
+        if (!p.notes().isEmpty()) {
+            sb.append("\nLeft out on this build:\n");
+            p.notes().forEach(n -> sb.append("  - ").append(n).append('\n'));
         }
         if (!p.warnings().isEmpty()) {
             sb.append("\nWarnings:\n");
@@ -66,27 +99,74 @@ public final class ProfileReport {
         return sb.toString();
     }
 
-    /** The resolved profile as a profile file: no extends, every inherited value included. */
+    /**
+     * The profile as a self-contained profile file: no extends, every inherited value included, build conditions,
+     * reasons and orders kept (a resolved profile has none of those left).
+     */
     public static String json(Profile p) {
+        return Json.write(jsonTree(p));
+    }
+
+    public static ObjectNode jsonTree(Profile p) {
         ObjectNode root = F.objectNode();
+        root.put("$schema", "https://tlsconf.org/schema/profile.json");
         root.put("name", p.name());
         root.put("description", p.description());
+        for (OrderSpec o : p.orders()) {
+            ObjectNode order = root.putObject(o.member());
+            if (!o.reason().isEmpty()) {
+                order.put("reason", o.reason());
+            }
+            if (o.dropUnsupported()) {
+                order.put("unsupported", "drop");
+            }
+            ArrayNode items = order.putArray("order");
+            for (OrderSpec.Item item : o.items()) {
+                if (item.builds().isAlways()) {
+                    items.add(item.name());
+                } else {
+                    ObjectNode it = items.addObject();
+                    it.put("name", item.name());
+                    item.builds().from().ifPresent(b -> it.put("minBuild", b));
+                    item.builds().upTo().ifPresent(b -> it.put("maxBuild", b));
+                }
+            }
+        }
         ArrayNode keys = root.putArray("keys");
         Map<RegistryPath, ObjectNode> byKey = new LinkedHashMap<>();
+        Map<String, List<DesiredValue>> byValue = new LinkedHashMap<>();
         for (DesiredValue v : p.values()) {
-            ObjectNode values = byKey.computeIfAbsent(v.key(), k -> {
+            byValue.computeIfAbsent(v.key() + "\u0000" + v.name().toUpperCase(java.util.Locale.ROOT),
+                    k -> new java.util.ArrayList<>()).add(v);
+        }
+        for (List<DesiredValue> variants : byValue.values()) {
+            DesiredValue first = variants.get(0);
+            ObjectNode values = byKey.computeIfAbsent(first.key(), k -> {
                 ObjectNode key = keys.addObject();
                 key.put("path", k.toString());
                 return key.putObject("values");
             });
-            ObjectNode spec = values.putObject(v.name());
-            if (v.mustBeAbsent()) {
-                spec.put("absent", true);
+            if (variants.size() == 1) {
+                spec(values.putObject(first.name()), first);
             } else {
-                spec.put("type", v.value().get().type().name());
-                spec.set("data", ValueJson.data(v.value().get()));
+                ArrayNode alternatives = values.putArray(first.name());
+                variants.forEach(v -> spec(alternatives.addObject(), v));
             }
         }
-        return Json.write(root);
+        return root;
+    }
+
+    private static void spec(ObjectNode spec, DesiredValue v) {
+        if (v.mustBeAbsent()) {
+            spec.put("absent", true);
+        } else {
+            spec.put("type", v.value().get().type().name());
+            spec.set("data", ValueJson.data(v.value().get()));
+        }
+        v.builds().from().ifPresent(b -> spec.put("minBuild", b));
+        v.builds().upTo().ifPresent(b -> spec.put("maxBuild", b));
+        if (!v.reason().isEmpty()) {
+            spec.put("reason", v.reason());
+        }
     }
 }
