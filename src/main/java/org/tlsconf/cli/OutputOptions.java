@@ -19,6 +19,10 @@ public class OutputOptions {
     Color color;
 
     Style style() {
+        return style(color);
+    }
+
+    static Style style(Color color) {
         boolean on = color == Color.always || (color == Color.auto && System.console() != null
                 && !"dumb".equals(System.getenv("TERM")) && System.getenv("NO_COLOR") == null);
         return new Style(on);

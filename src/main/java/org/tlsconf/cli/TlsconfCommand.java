@@ -22,12 +22,13 @@ import picocli.CommandLine.ScopeType;
             "  tlsconf check max-protection       exit 0 compliant, 1 drift",
             "  tlsconf apply max-protection       back up, write, verify (as admin)",
             "  tlsconf restore --last             undo the last run",
+            "  tlsconf fleet --profile max-protection exports/   many hosts' exports at once",
             "  tlsconf probe mail.example.com:587 which TLS versions an endpoint accepts",
             "  tlsconf explain 0x80090331         what a TLS error means, what to do",
             ""},
         footer = {"", ExitCodes.HELP_TEXT},
         subcommands = {ProfilesCommand.class, StatusCommand.class, DiffCommand.class, CheckCommand.class,
-            ApplyCommand.class, RestoreCommand.class,
+            ApplyCommand.class, RestoreCommand.class, FleetCommand.class,
             BackupsCommand.class, RebootCommand.class, ProbeCommand.class, ExplainCommand.class})
 public class TlsconfCommand implements Runnable {
 

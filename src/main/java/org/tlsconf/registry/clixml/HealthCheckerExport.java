@@ -41,6 +41,30 @@ public final class HealthCheckerExport {
         return head.startsWith("<Objs") || (head.startsWith("<?xml") && head.contains("<Objs"));
     }
 
+    /**
+     * True when a HealthChecker export records this value (SCHANNEL TLS 1.0–1.3 Client/Server Enabled and
+     * DisabledByDefault, .NET Framework SystemDefaultTlsVersions and SchUseStrongCrypto in both views): for other
+     * values an export says nothing, and their absence from it is not their absence from the host.
+     */
+    public static boolean covers(RegistryPath key, String name) {
+        for (String tls : List.of("1.0", "1.1", "1.2", "1.3")) {
+            for (String side : List.of("Server", "Client")) {
+                if (key.equals(RegistryPath.parse(SCHANNEL + tls + "\\" + side))) {
+                    return name.equalsIgnoreCase("Enabled") || name.equalsIgnoreCase("DisabledByDefault");
+                }
+            }
+        }
+        for (String view : List.of("SOFTWARE\\Microsoft", "SOFTWARE\\Wow6432Node\\Microsoft")) {
+            for (String net : List.of("v2.0.50727", "v4.0.30319")) {
+                if (key.equals(RegistryPath.parse("HKLM\\" + view + "\\.NETFramework\\" + net))) {
+                    return name.equalsIgnoreCase("SystemDefaultTlsVersions")
+                            || name.equalsIgnoreCase("SchUseStrongCrypto");
+                }
+            }
+        }
+        return false;
+    }
+
     /** Thrown when the export cannot be read. */
     public static final class ParseException extends RegistryInputException {
         private static final long serialVersionUID = 1L;

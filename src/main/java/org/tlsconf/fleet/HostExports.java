@@ -1,0 +1,132 @@
+package org.tlsconf.fleet;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.tlsconf.registry.InMemoryRegistry;
+import org.tlsconf.registry.RegistryPath;
+import org.tlsconf.registry.RegistryValue;
+import org.tlsconf.registry.clixml.HealthCheckerExport;
+import org.tlsconf.registry.regfile.RegFileReader;
+
+/**
+ * Finds the host exports a fleet run reads, and reads one. A file named on the command line is one host (a regedit
+ * {@code .reg} export or a HealthChecker {@code Export-Clixml} file). In a folder, every {@code .reg} and
+ * {@code .xml} file is one host, and every subfolder is one host made of all the {@code .reg} files in it (what
+ * {@code examples/ansible/collect.yml} fetches: one {@code reg export} per TLS key).
+ */
+public final class HostExports {
+    private HostExports() {
+    }
+
+    /** What a host is read from: one file, or a folder of {@code .reg} files. */
+    public record Source(Path path, boolean folder) {
+        /** The file or folder name, without a {@code .reg}/{@code .xml} extension. */
+        public String defaultName() {
+            String n = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+            return folder ? n : n.replaceFirst("(?i)\\.(reg|xml)$", "");
+        }
+    }
+
+    /** The host read from a source, and whether it is a HealthChecker export (which records only some values). */
+    public record Host(InMemoryRegistry registry, boolean healthChecker) {
+    }
+
+    /** Thrown for a command-line path that does not exist or holds no export. */
+    public static final class NoExportsException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NoExportsException(String message) {
+            super(message);
+        }
+    }
+
+    /** The hosts the given files and folders hold, in command-line order (folder contents by name). */
+    public static List<Source> find(List<Path> paths) {
+        List<Source> out = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isRegularFile(p)) {
+                out.add(new Source(p, false));
+            } else if (Files.isDirectory(p)) {
+                int before = out.size();
+                for (Path entry : list(p)) {
+                    if (Files.isDirectory(entry) && !list(entry).stream().filter(HostExports::isRegFile).toList()
+                            .isEmpty()) {
+                        out.add(new Source(entry, true));
+                    } else if (Files.isRegularFile(entry) && (isRegFile(entry) || hasExtension(entry, ".xml"))) {
+                        out.add(new Source(entry, false));
+                    }
+                }
+                if (out.size() == before) {
+                    throw new NoExportsException("folder " + p + " holds no host export (*.reg, *.xml, or "
+                            + "subfolders of *.reg files)");
+                }
+            } else {
+                throw new NoExportsException("no such file or folder: " + p);
+            }
+        }
+        return out;
+    }
+
+    private static List<Path> list(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(x -> !x.getFileName().toString().startsWith("."))
+                    .sorted(Comparator.comparing(x -> x.getFileName().toString())).toList();
+        } catch (IOException e) {
+            throw new NoExportsException("cannot list folder " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private static boolean isRegFile(Path p) {
+        return Files.isRegularFile(p) && hasExtension(p, ".reg");
+    }
+
+    private static boolean hasExtension(Path p, String ext) {
+        return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(ext);
+    }
+
+    /**
+     * Reads a host.
+     *
+     * @throws IOException when a file cannot be read
+     * @throws org.tlsconf.registry.RegistryInputException when a file is malformed
+     */
+    public static Host read(Source source) throws IOException {
+        if (!source.folder()) {
+            byte[] data = Files.readAllBytes(source.path());
+            String name = source.path().toString();
+            if (HealthCheckerExport.looksLikeClixml(data)) {
+                return new Host(HealthCheckerExport.read(data, name), true);
+            }
+            return new Host(RegFileReader.parse(data, name).replay("registry file " + name), false);
+        }
+        InMemoryRegistry registry = new InMemoryRegistry("exports in " + source.path());
+        for (Path file : list(source.path())) {
+            if (isRegFile(file)) {
+                RegFileReader.parse(Files.readAllBytes(file), file.toString()).importInto(registry);
+            }
+        }
+        return new Host(registry, false);
+    }
+
+    static final RegistryPath COMPUTER_NAME = RegistryPath.parse(
+            "HKLM\\SYSTEM\\CurrentControlSet\\Control\\ComputerName\\ComputerName");
+    static final RegistryPath ACTIVE_COMPUTER_NAME = RegistryPath.parse(
+            "HKLM\\SYSTEM\\CurrentControlSet\\Control\\ComputerName\\ActiveComputerName");
+
+    /** The computer name an export carries (ComputerName\ComputerName, else ActiveComputerName), else the file's. */
+    static String hostName(InMemoryRegistry registry, Source source) {
+        for (RegistryPath key : List.of(COMPUTER_NAME, ACTIVE_COMPUTER_NAME)) {
+            var v = registry.readValue(key, "ComputerName");
+            if (v.isPresent() && v.get() instanceof RegistryValue.Sz s && !s.value().isBlank()) {
+                return s.value().strip();
+            }
+        }
+        return source.defaultName();
+    }
+}
