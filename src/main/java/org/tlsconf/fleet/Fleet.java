@@ -21,6 +21,7 @@ import org.tlsconf.plan.Plan;
 import org.tlsconf.plan.Planner;
 import org.tlsconf.profile.DesiredValue;
 import org.tlsconf.profile.Profile;
+import org.tlsconf.profile.ProfileException;
 import org.tlsconf.registry.Registry;
 import org.tlsconf.registry.RegistryException;
 import org.tlsconf.registry.RegistryInputException;
@@ -31,8 +32,10 @@ import org.tlsconf.tls.TlsRegistry;
 import org.tlsconf.tls.WindowsVersion;
 
 /**
- * Audits many host exports in one process, one at a time: each export is read, audited, checked against the
- * profile and dropped, so memory holds only the result rows. A file that cannot be read becomes a failed row.
+ * Audits many host exports in one process, a few at a time: each export is read, audited, checked against the
+ * profile as written on that host's build, and dropped, so memory holds only the result rows. A file that cannot be
+ * read, or a host the profile cannot be resolved for (a build-dependent profile and an unknown build), becomes a
+ * failed row.
  */
 public final class Fleet {
     private final Optional<Profile> profile;
@@ -40,6 +43,7 @@ public final class Fleet {
     private final List<FleetHost> hosts = new ArrayList<>();
     private final Map<String, List<String>> groups = new LinkedHashMap<>();
     private final Map<String, CommonFinding> findings = new LinkedHashMap<>();
+    private final Map<Optional<Integer>, Object> resolvedByBuild = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A finding (id and place) and how many hosts have it. */
     public record CommonFinding(String id, Finding.Severity severity, String where, String message, int hosts) {
@@ -70,6 +74,21 @@ public final class Fleet {
     public Fleet(Optional<Profile> profile, Optional<Integer> defaultBuild) {
         this.profile = profile;
         this.defaultBuild = defaultBuild;
+    }
+
+    /** The profile as written on a build (a failure is kept as well, so that each build is resolved once). */
+    private Profile resolved(Optional<Integer> build) {
+        Object r = resolvedByBuild.computeIfAbsent(build, b -> {
+            try {
+                return profile.orElseThrow().resolve(b);
+            } catch (ProfileException e) {
+                return e;
+            }
+        });
+        if (r instanceof ProfileException e) {
+            throw e;
+        }
+        return (Profile) r;
     }
 
     /** How many hosts are read at once (in parallel); bounds the exports held in memory at any time. */
@@ -135,10 +154,17 @@ public final class Fleet {
         int checked = 0;
         int notCollected = 0;
         if (profile.isPresent()) {
-            List<DesiredValue> wanted = profile.get().values().stream()
+            Profile resolved;
+            try {
+                resolved = resolved(version.map(WindowsVersion::build));
+            } catch (ProfileException e) {
+                return new Examined(FleetHost.failed(HostExports.hostName(host.registry(), source),
+                        source.path().toString(), kind, e.getMessage()), List.of());
+            }
+            List<DesiredValue> wanted = resolved.values().stream()
                     .filter(d -> !host.healthChecker() || HealthCheckerExport.covers(d.key(), d.name())).toList();
-            notCollected = profile.get().values().size() - wanted.size();
-            Plan plan = Planner.plan(profile.get().name(), wanted, registry);
+            notCollected = resolved.values().size() - wanted.size();
+            Plan plan = Planner.plan(resolved.name(), wanted, registry);
             drift = plan.changes().size();
             checked = drift + plan.unchanged();
             status = plan.isEmpty() ? Status.COMPLIANT : Status.DRIFT;

@@ -16,7 +16,12 @@ import org.tlsconf.fleet.FleetHost.Status;
 import org.tlsconf.profile.Profile;
 import org.tlsconf.profile.ProfileCatalogue;
 import org.tlsconf.profile.ProfileLoader;
+import org.tlsconf.registry.RegistryPath;
+import org.tlsconf.registry.RegistryValue;
 import org.tlsconf.registry.regfile.RegFileWriter;
+import org.tlsconf.registry.regfile.RegFileWriter.Entry;
+import org.tlsconf.registry.regfile.RegFileWriter.Section;
+import org.tlsconf.tls.WindowsVersion;
 import org.tlsconf.tls.Protocol;
 import org.tlsconf.tls.Role;
 
@@ -116,7 +121,7 @@ class FleetTest {
     @Test
     void aSubfolderOfRegExportsIsOneHostMadeOfAllItsFiles() throws Exception {
         Path host = Files.createDirectories(dir.resolve("web01"));
-        List<org.tlsconf.registry.regfile.RegFileWriter.Section> all = FleetBenchmark.export(1, MAX, MIN);
+        List<Section> all = FleetBenchmark.export(1, MAX, MIN);
         // one file per key, as `reg export` writes them
         for (int i = 0; i < all.size(); i++) {
             Files.write(host.resolve(String.format("%02d.reg", i)), RegFileWriter.script(List.of(all.get(i)))
@@ -129,6 +134,47 @@ class FleetTest {
         assertEquals("folder", folder.kind());
         assertEquals(Status.COMPLIANT, folder.status());
         assertEquals(r.hosts().get(1).configuration(), folder.configuration());
+    }
+
+    /** A host with WinHTTP DefaultSecureProtocols 0x800 in both views, and the build when given. */
+    private Path winHttpHost(String name, Integer build) throws Exception {
+        List<Section> sections = new java.util.ArrayList<>();
+        for (String view : List.of("", "Wow6432Node\\")) {
+            sections.add(new Section(RegistryPath.parse("HKLM\\SOFTWARE\\" + view + "Microsoft\\Windows\\"
+                    + "CurrentVersion\\Internet Settings\\WinHttp"), false, List.of(new Entry(
+                    "DefaultSecureProtocols", Optional.of(RegistryValue.dword(0x800))))));
+        }
+        if (build != null) {
+            sections.add(new Section(WindowsVersion.CURRENT_VERSION, false, List.of(new Entry("CurrentBuildNumber",
+                    Optional.of(RegistryValue.sz(build.toString()))))));
+        }
+        Path f = dir.resolve(name);
+        Files.write(f, RegFileWriter.script(sections).toBytes());
+        return f;
+    }
+
+    @Test
+    void anOsAwareProfileIsCheckedAsWrittenOnEachHostsBuild() throws Exception {
+        Profile osAware = LOADER.load("src/test/resources/profiles/os-aware.json");
+        winHttpHost("old.reg", 17763);
+        winHttpHost("new.reg", 20348);
+        winHttpHost("unknown.reg", null);
+        Fleet.Result r = run(List.of(dir), Optional.of(osAware));
+        FleetHost old = r.hosts().get(1);
+        FleetHost neu = r.hosts().get(0);
+        FleetHost unknown = r.hosts().get(2);
+        assertEquals(List.of("new", "old", "unknown"), r.hosts().stream().map(FleetHost::name).toList());
+        assertEquals(Status.COMPLIANT, old.status(), "0x800 is what 17763 gets");
+        assertEquals(2, old.checked());
+        assertEquals(Status.DRIFT, neu.status());
+        assertEquals(6, neu.checked(), "20348 also gets TLS 1.3 Client and Server");
+        assertEquals(6, neu.drift(), "0x2800 in both views and four TLS 1.3 values");
+        assertEquals(Status.FAILED, unknown.status());
+        assertTrue(unknown.error().contains("--os-build"), unknown.error());
+        // --os-build gives the build of exports that carry none
+        Fleet.Result withBuild = Fleet.run(HostExports.find(List.of(dir.resolve("unknown.reg"))), Optional.of(osAware),
+                Optional.of(14393));
+        assertEquals(Status.COMPLIANT, withBuild.hosts().get(0).status());
     }
 
     @Test
