@@ -17,6 +17,7 @@ import org.tlsconf.plan.Simulation;
 import org.tlsconf.profile.ProfileCatalogue;
 import org.tlsconf.profile.ProfileLoader;
 import org.tlsconf.registry.InMemoryRegistry;
+import org.tlsconf.registry.Registry;
 import org.tlsconf.registry.RegistryPath;
 import org.tlsconf.registry.RegistryValue;
 import org.tlsconf.tls.Protocol;
@@ -31,17 +32,17 @@ class AuditRulesTest {
             "test");
 
     /** Server 2019 with max-protection applied and WinHTTP set to TLS 1.2 in both views: no findings. */
-    static InMemoryRegistry hardened() {
-        InMemoryRegistry r = new InMemoryRegistry();
+    static Registry hardened() {
+        Registry r = new InMemoryRegistry();
         var max = new ProfileLoader(new ProfileCatalogue()).load("max-protection");
-        InMemoryRegistry after = Simulation.after(Planner.plan(max, r), r);
+        Registry after = Simulation.after(Planner.plan(max, r), r);
         for (TlsRegistry.View v : TlsRegistry.View.values()) {
             set(after, v.winHttp(), "DefaultSecureProtocols", RegistryValue.dword(0x800));
         }
         return after;
     }
 
-    static void set(InMemoryRegistry r, RegistryPath key, String name, RegistryValue v) {
+    static void set(Registry r, RegistryPath key, String name, RegistryValue v) {
         r.createKey(key);
         r.setValue(key, name, v);
     }
@@ -50,7 +51,7 @@ class AuditRulesTest {
         return TlsRegistry.protocolKey(p, role);
     }
 
-    static List<String> ids(InMemoryRegistry r, Optional<WindowsVersion> v) {
+    static List<String> ids(Registry r, Optional<WindowsVersion> v) {
         return Audit.of(r, v).findings().stream().map(Finding::id).toList();
     }
 
@@ -63,99 +64,99 @@ class AuditRulesTest {
         RegistryValue on = RegistryValue.dword(1);
         RegistryValue off = RegistryValue.dword(0);
         return Stream.of(
-                Arguments.of("VALUE-WRONG-TYPE", (Consumer<InMemoryRegistry>) r -> set(r, proto(Protocol.TLS_1_2,
+                Arguments.of("VALUE-WRONG-TYPE", (Consumer<Registry>) r -> set(r, proto(Protocol.TLS_1_2,
                         Role.SERVER), "Enabled", RegistryValue.sz("1"))),
-                Arguments.of("VALUE-WRONG-TYPE", (Consumer<InMemoryRegistry>) r -> set(r,
+                Arguments.of("VALUE-WRONG-TYPE", (Consumer<Registry>) r -> set(r,
                         TlsRegistry.View.WOW6432.dotNet("v4.0.30319"), "SchUseStrongCrypto", RegistryValue.sz("1"))),
-                Arguments.of("ENABLED-ODD-VALUE", (Consumer<InMemoryRegistry>) r -> set(r, proto(Protocol.TLS_1_2,
+                Arguments.of("ENABLED-ODD-VALUE", (Consumer<Registry>) r -> set(r, proto(Protocol.TLS_1_2,
                         Role.CLIENT), "Enabled", RegistryValue.dword(2))),
-                Arguments.of("TLS-VALUE-MISSING", (Consumer<InMemoryRegistry>) r -> r.deleteValue(
+                Arguments.of("TLS-VALUE-MISSING", (Consumer<Registry>) r -> r.deleteValue(
                         proto(Protocol.TLS_1_1, Role.SERVER), "DisabledByDefault")),
-                Arguments.of("TLS-MISMATCH", (Consumer<InMemoryRegistry>) r -> {
+                Arguments.of("TLS-MISMATCH", (Consumer<Registry>) r -> {
                     set(r, proto(Protocol.TLS_1_0, Role.CLIENT), "Enabled", on);
                     set(r, proto(Protocol.TLS_1_0, Role.CLIENT), "DisabledByDefault", off);
                 }),
-                Arguments.of("TLS-HALF-DISABLED", (Consumer<InMemoryRegistry>) r -> {
+                Arguments.of("TLS-HALF-DISABLED", (Consumer<Registry>) r -> {
                     set(r, proto(Protocol.TLS_1_1, Role.SERVER), "Enabled", on);
                     set(r, proto(Protocol.TLS_1_1, Role.CLIENT), "Enabled", on);
                 }),
-                Arguments.of("TLS-HALF-DISABLED", (Consumer<InMemoryRegistry>) r -> {
+                Arguments.of("TLS-HALF-DISABLED", (Consumer<Registry>) r -> {
                     set(r, proto(Protocol.TLS_1_1, Role.SERVER), "DisabledByDefault", off);
                     set(r, proto(Protocol.TLS_1_1, Role.CLIENT), "DisabledByDefault", off);
                 }),
-                Arguments.of("NO-SERVER-PROTOCOL", (Consumer<InMemoryRegistry>) r -> set(r, proto(Protocol.TLS_1_2,
+                Arguments.of("NO-SERVER-PROTOCOL", (Consumer<Registry>) r -> set(r, proto(Protocol.TLS_1_2,
                         Role.SERVER), "Enabled", off)),
-                Arguments.of("NO-CLIENT-PROTOCOL", (Consumer<InMemoryRegistry>) r -> set(r, proto(Protocol.TLS_1_2,
+                Arguments.of("NO-CLIENT-PROTOCOL", (Consumer<Registry>) r -> set(r, proto(Protocol.TLS_1_2,
                         Role.CLIENT), "Enabled", off)),
-                Arguments.of("TLS12-DISABLED", (Consumer<InMemoryRegistry>) r -> set(r, proto(Protocol.TLS_1_2,
+                Arguments.of("TLS12-DISABLED", (Consumer<Registry>) r -> set(r, proto(Protocol.TLS_1_2,
                         Role.CLIENT), "DisabledByDefault", on)),
-                Arguments.of("TLS13-UNSUPPORTED", (Consumer<InMemoryRegistry>) r -> {
+                Arguments.of("TLS13-UNSUPPORTED", (Consumer<Registry>) r -> {
                     set(r, proto(Protocol.TLS_1_3, Role.SERVER), "Enabled", on);
                     set(r, proto(Protocol.TLS_1_3, Role.CLIENT), "Enabled", on);
                 }),
-                Arguments.of("TLS13-UNSUPPORTED", (Consumer<InMemoryRegistry>) r -> {
+                Arguments.of("TLS13-UNSUPPORTED", (Consumer<Registry>) r -> {
                     for (TlsRegistry.View v : TlsRegistry.View.values()) {
                         set(r, v.winHttp(), "DefaultSecureProtocols", RegistryValue.dword(0x2800));
                     }
                 }),
-                Arguments.of("OLD-PROTOCOL-ENABLED", (Consumer<InMemoryRegistry>) r -> {
+                Arguments.of("OLD-PROTOCOL-ENABLED", (Consumer<Registry>) r -> {
                     for (Role role : Role.values()) {
                         set(r, proto(Protocol.SSL_3_0, role), "Enabled", on);
                         set(r, proto(Protocol.SSL_3_0, role), "DisabledByDefault", off);
                     }
                 }),
-                Arguments.of("DOTNET-STRONG-CRYPTO-OFF", (Consumer<InMemoryRegistry>) r -> {
+                Arguments.of("DOTNET-STRONG-CRYPTO-OFF", (Consumer<Registry>) r -> {
                     set(r, TlsRegistry.View.NATIVE.dotNet("v4.0.30319"), "SchUseStrongCrypto", off);
                     set(r, TlsRegistry.View.WOW6432.dotNet("v4.0.30319"), "SchUseStrongCrypto", off);
                 }),
-                Arguments.of("DOTNET-VALUE-MISSING", (Consumer<InMemoryRegistry>) r -> {
+                Arguments.of("DOTNET-VALUE-MISSING", (Consumer<Registry>) r -> {
                     r.deleteValue(TlsRegistry.View.NATIVE.dotNet("v4.0.30319"), "SystemDefaultTlsVersions");
                     r.deleteValue(TlsRegistry.View.WOW6432.dotNet("v4.0.30319"), "SystemDefaultTlsVersions");
                 }),
-                Arguments.of("WOW-TWIN-MISSING", (Consumer<InMemoryRegistry>) r -> r.deleteValue(
+                Arguments.of("WOW-TWIN-MISSING", (Consumer<Registry>) r -> r.deleteValue(
                         TlsRegistry.View.WOW6432.dotNet("v2.0.50727"), "SchUseStrongCrypto")),
-                Arguments.of("WOW-TWIN-MISSING", (Consumer<InMemoryRegistry>) r -> r.deleteValue(
+                Arguments.of("WOW-TWIN-MISSING", (Consumer<Registry>) r -> r.deleteValue(
                         TlsRegistry.View.WOW6432.winHttp(), "DefaultSecureProtocols")),
-                Arguments.of("WINHTTP-NO-TLS12", (Consumer<InMemoryRegistry>) r -> {
+                Arguments.of("WINHTTP-NO-TLS12", (Consumer<Registry>) r -> {
                     for (TlsRegistry.View v : TlsRegistry.View.values()) {
                         set(r, v.winHttp(), "DefaultSecureProtocols", RegistryValue.dword(0xA0));
                     }
                 }),
-                Arguments.of("CIPHER-ORDER-WRONG-TYPE", (Consumer<InMemoryRegistry>) r -> set(r,
+                Arguments.of("CIPHER-ORDER-WRONG-TYPE", (Consumer<Registry>) r -> set(r,
                         HostState.CipherOrder.POLICY_KEY, "Functions", RegistryValue.multiSz(List.of(
                                 "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384")))),
-                Arguments.of("CIPHER-ORDER-TOO-LONG", (Consumer<InMemoryRegistry>) r -> set(r,
+                Arguments.of("CIPHER-ORDER-TOO-LONG", (Consumer<Registry>) r -> set(r,
                         HostState.CipherOrder.POLICY_KEY, "Functions", RegistryValue.sz(
                                 String.join(",", java.util.Collections.nCopies(30, "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"))))),
-                Arguments.of("CIPHER-ORDER-POLICY-WINS", (Consumer<InMemoryRegistry>) r -> {
+                Arguments.of("CIPHER-ORDER-POLICY-WINS", (Consumer<Registry>) r -> {
                     set(r, HostState.CipherOrder.POLICY_KEY, "Functions", RegistryValue.sz(
                             "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"));
                     set(r, HostState.CipherOrder.LOCAL_KEY, "Functions", RegistryValue.multiSz(List.of(
                             "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")));
                 }),
-                Arguments.of("KEX-DISABLED", (Consumer<InMemoryRegistry>) r -> set(r,
+                Arguments.of("KEX-DISABLED", (Consumer<Registry>) r -> set(r,
                         TlsRegistry.KEY_EXCHANGE.child("PKCS"), "Enabled", off)),
-                Arguments.of("KEX-DISABLED", (Consumer<InMemoryRegistry>) r -> set(r,
+                Arguments.of("KEX-DISABLED", (Consumer<Registry>) r -> set(r,
                         TlsRegistry.KEY_EXCHANGE.child("ECDH"), "Enabled", off)),
-                Arguments.of("SHA1-HASH-DISABLED", (Consumer<InMemoryRegistry>) r -> set(r,
+                Arguments.of("SHA1-HASH-DISABLED", (Consumer<Registry>) r -> set(r,
                         TlsRegistry.HASHES.child("SHA"), "Enabled", off)),
-                Arguments.of("MISSPELLED-KEY", (Consumer<InMemoryRegistry>) r -> set(r,
+                Arguments.of("MISSPELLED-KEY", (Consumer<Registry>) r -> set(r,
                         TlsRegistry.HASHES.child("SHA 256"), "Enabled", off)),
-                Arguments.of("MISSPELLED-KEY", (Consumer<InMemoryRegistry>) r -> set(r,
+                Arguments.of("MISSPELLED-KEY", (Consumer<Registry>) r -> set(r,
                         TlsRegistry.CIPHERS.child("Triple DES 168/168"), "Enabled", off)),
-                Arguments.of("MISSPELLED-KEY", (Consumer<InMemoryRegistry>) r -> set(r,
+                Arguments.of("MISSPELLED-KEY", (Consumer<Registry>) r -> set(r,
                         TlsRegistry.CIPHERS.child("RC4 40\u2215128"), "Enabled", off)),
-                Arguments.of("MISSPELLED-KEY", (Consumer<InMemoryRegistry>) r -> r.createKey(
+                Arguments.of("MISSPELLED-KEY", (Consumer<Registry>) r -> r.createKey(
                         TlsRegistry.PROTOCOLS.child("TLS1.2"))),
-                Arguments.of("FIPS-ENABLED", (Consumer<InMemoryRegistry>) r -> set(r, TlsRegistry.FIPS_POLICY,
+                Arguments.of("FIPS-ENABLED", (Consumer<Registry>) r -> set(r, TlsRegistry.FIPS_POLICY,
                         "Enabled", on)));
     }
 
     @ParameterizedTest(name = "{0} #{index}")
     @MethodSource("triggers")
-    void eachFindingIsRaisedByTheHostThatHasTheProblem(String id, Consumer<InMemoryRegistry> mutation) {
+    void eachFindingIsRaisedByTheHostThatHasTheProblem(String id, Consumer<Registry> mutation) {
         assertFalse(ids(hardened(), Optional.of(SERVER_2019)).contains(id), id + " raised on the hardened host");
-        InMemoryRegistry r = hardened();
+        Registry r = hardened();
         mutation.accept(r);
         List<Finding> findings = Audit.of(r, Optional.of(SERVER_2019)).findings();
         Finding f = findings.stream().filter(x -> x.id().equals(id)).findFirst()
@@ -165,7 +166,7 @@ class AuditRulesTest {
 
     @Test
     void nearMissesDoNotRaiseFindings() {
-        InMemoryRegistry r = hardened();
+        Registry r = hardened();
         set(r, proto(Protocol.TLS_1_2, Role.SERVER), "Enabled", RegistryValue.dword(0xFFFFFFFFL));
         set(r, proto(Protocol.TLS_1_2, Role.CLIENT), "Enabled", RegistryValue.dword(0xFFFFFFFFL));
         set(r, TlsRegistry.HASHES.child("SHA256"), "Enabled", RegistryValue.dword(0xFFFFFFFFL));
@@ -178,7 +179,7 @@ class AuditRulesTest {
     @Test
     void tls13IsFineOnServer2022ButNeedsASuiteInAConfiguredOrder() {
         WindowsVersion server2022 = new WindowsVersion(20348, 1, "Windows Server 2022 Standard", "Server", "t");
-        InMemoryRegistry r = hardened();
+        Registry r = hardened();
         for (Role role : Role.values()) {
             set(r, proto(Protocol.TLS_1_3, role), "Enabled", RegistryValue.dword(1));
             set(r, proto(Protocol.TLS_1_3, role), "DisabledByDefault", RegistryValue.dword(0));
@@ -195,7 +196,7 @@ class AuditRulesTest {
     @Test
     void onWindows7DisablingTls10WithoutTls12LocksOut() {
         WindowsVersion win7 = new WindowsVersion(7601, 1, "Windows Server 2008 R2 Standard", "Server", "t");
-        InMemoryRegistry r = new InMemoryRegistry();
+        Registry r = new InMemoryRegistry();
         for (Role role : Role.values()) {
             set(r, proto(Protocol.TLS_1_0, role), "Enabled", RegistryValue.dword(0));
             set(r, proto(Protocol.TLS_1_0, role), "DisabledByDefault", RegistryValue.dword(1));
@@ -214,7 +215,7 @@ class AuditRulesTest {
 
     @Test
     void osDefaultsFollowTheBuild() {
-        InMemoryRegistry empty = new InMemoryRegistry();
+        Registry empty = new InMemoryRegistry();
         HostState win7 = HostState.read(empty, Optional.of(WindowsVersion.ofBuild(7601, "t")));
         assertEquals(ProtocolState.Effective.DISABLED, win7.protocol(Protocol.TLS_1_2, Role.SERVER).orElseThrow()
                 .effective());

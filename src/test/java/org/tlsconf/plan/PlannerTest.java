@@ -12,6 +12,7 @@ import org.tlsconf.profile.Profile;
 import org.tlsconf.profile.ProfileCatalogue;
 import org.tlsconf.profile.ProfileLoader;
 import org.tlsconf.registry.InMemoryRegistry;
+import org.tlsconf.registry.Registry;
 import org.tlsconf.registry.RegistryPath;
 import org.tlsconf.registry.RegistryValue;
 import org.tlsconf.tls.Protocol;
@@ -61,7 +62,7 @@ class PlannerTest {
     @Test
     void aCompliantHostNeedsNothingAndApplyingAPlanMakesItCompliant() {
         InMemoryRegistry fresh = freshHost();
-        InMemoryRegistry host = Simulation.after(Planner.plan(max, fresh), fresh);
+        Registry host = Simulation.after(Planner.plan(max, fresh), fresh);
         Plan again = Planner.plan(max, host);
         assertTrue(again.isEmpty());
         assertEquals(28, again.unchanged());
