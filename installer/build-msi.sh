@@ -4,8 +4,9 @@
 #   VERSION      the product version (the pom's version; MSI versions are major.minor.build, numbers only)
 #   JAR          the shaded tlsconf.jar
 #   OUTPUT.msi   where to write the MSI
-#   RUNTIME_DIR  optional: a Windows Java runtime folder (bin\java.exe, ...) to bundle as runtime\
-# Maven runs it with: mvn -B -Pmsi package [-Druntime.dir=DIR]
+#   RUNTIME_DIR  a Windows Java runtime folder (bin\java.exe, release, legal\, ...) to bundle as runtime\, with its
+#                licence files; empty or "none" builds an MSI without a runtime (it then needs Java 17+ on the host)
+# Maven runs it with: mvn -B -Pmsi package (bundles the pinned runtime; -Druntime.dir=DIR another, =none none)
 set -euo pipefail
 
 version="${1:?usage: build-msi.sh VERSION JAR OUTPUT.msi [RUNTIME_DIR]}"
@@ -13,6 +14,7 @@ jar="${2:?usage: build-msi.sh VERSION JAR OUTPUT.msi [RUNTIME_DIR]}"
 jar="$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")"
 out="${3:?usage: build-msi.sh VERSION JAR OUTPUT.msi [RUNTIME_DIR]}"
 runtime="${4:-}"
+[ "$runtime" = "none" ] && runtime=""
 
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
@@ -22,8 +24,8 @@ for tool in wixl wixl-heat msibuild; do
 done
 [[ "$version" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || { echo "build-msi.sh: version '$version' is not major.minor.patch (a -SNAPSHOT suffix cannot go into an MSI)" >&2; exit 2; }
 [ -f "$jar" ] || { echo "build-msi.sh: jar not found: $jar (run mvn package first)" >&2; exit 2; }
-if [ -n "$runtime" ] && [ ! -f "$runtime/bin/java.exe" ]; then
-  echo "build-msi.sh: $runtime does not look like a Windows Java runtime (no bin/java.exe)" >&2; exit 2
+if [ -n "$runtime" ] && { [ ! -f "$runtime/bin/java.exe" ] || [ ! -f "$runtime/release" ]; }; then
+  echo "build-msi.sh: $runtime does not look like a Windows Java runtime (no bin/java.exe and release file)" >&2; exit 2
 fi
 
 work="$(mktemp -d)"

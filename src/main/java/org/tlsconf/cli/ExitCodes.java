@@ -19,6 +19,11 @@ public final class ExitCodes {
     public static final int ROLLBACK_FAILED = 4;
     /** Not elevated, or access denied. */
     public static final int ACCESS_DENIED = 5;
+    /**
+     * No usable Java: the MSI's launcher {@code tlsconf.cmd} found no Java runtime, or only one older than 17. The
+     * jar never returns it; it is listed here so that the codes stay one list.
+     */
+    public static final int NO_JAVA = 6;
     /** Applied; a reboot is required for it to take effect (ERROR_SUCCESS_REBOOT_REQUIRED). */
     public static final int REBOOT_REQUIRED = 3010;
     /** Applied; a reboot has been scheduled (ERROR_SUCCESS_REBOOT_INITIATED). */
@@ -33,6 +38,7 @@ public final class ExitCodes {
               3     runtime failure; every change was rolled back
               4     rollback failed; restore by hand from the backup named in the message
               5     not elevated / access denied
+              6     tlsconf.cmd found no Java 17 or later (runtime, JAVA_HOME, PATH)
               3010  applied; reboot required (seen as 194 by a POSIX shell)
               1641  applied; reboot scheduled (seen as 105 by a POSIX shell)""";
 }
