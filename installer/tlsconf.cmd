@@ -2,7 +2,7 @@
 rem tlsconf launcher: runs tlsconf.jar with Java 17 or later and passes its exit code through (3010, 1641, ...).
 rem Java is looked for in this order: the bundled runtime\ folder, %JAVA_HOME%, then java.exe on the PATH.
 rem Its version comes from the runtime's "release" file, so no extra JVM starts; only a runtime without one (a
-rem java.exe stub on the PATH) is asked once with "java -version". No usable Java: exit 6.
+rem java.exe stub on the PATH) is asked once with "java --version". No usable Java: exit 6.
 rem No ( ) blocks below: a path such as "C:\Program Files (x86)\..." expanded inside one would end it early.
 setlocal EnableExtensions
 set "TLSCONF_HOME=%~dp0"
@@ -17,8 +17,10 @@ if not defined JAVA_DIR for %%D in ("%JAVA_EXE%\..\..") do set "JAVA_DIR=%%~fD"
 set "JAVA_VERSION="
 if exist "%JAVA_DIR%\release" for /f "usebackq tokens=1,* delims==" %%A in ("%JAVA_DIR%\release") do if "%%A"=="JAVA_VERSION" set "JAVA_VERSION=%%B"
 if defined JAVA_VERSION set "JAVA_VERSION=%JAVA_VERSION:"=%"
+rem "java --version" (Java 9+) prints "openjdk 17.0.15 ..." on stdout; Java 8 does not know it, so counts as too old.
 rem cmd /c strips the first and the last quote of a line with more than two: the outer pair is there for that
-if not defined JAVA_VERSION for /f "tokens=3" %%V in ('""%JAVA_EXE%" -version 2^>^&1"') do if not defined JAVA_VERSION set "JAVA_VERSION=%%~V"
+if not defined JAVA_VERSION for /f "tokens=2" %%V in ('""%JAVA_EXE%" --version 2^>nul"') do if not defined JAVA_VERSION set "JAVA_VERSION=%%V"
+if not defined JAVA_VERSION set "JAVA_VERSION=older than 9 (it does not know --version)"
 set "JAVA_MAJOR=0"
 for /f "delims=.-+_ " %%M in ("%JAVA_VERSION%") do set "JAVA_MAJOR=%%M"
 if "%JAVA_MAJOR%"=="1" set "JAVA_MAJOR=8"

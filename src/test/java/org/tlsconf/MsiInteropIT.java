@@ -100,21 +100,28 @@ class MsiInteropIT {
     }
 
     @Test
-    void aRuntimeFolderIsBundledUnderRuntimeWhenGiven() throws Exception {
+    void aRuntimeFolderIsBundledUnderRuntimeAndNoneBuildsWithoutOne() throws Exception {
         // a stand-in for a Windows JRE folder: the layout build-msi.sh checks and the launcher looks for
         Path runtime = work.resolve("jre-win64");
         Files.createDirectories(runtime.resolve("bin"));
         Files.createDirectories(runtime.resolve("lib"));
         Files.writeString(runtime.resolve("bin/java.exe"), "MZ stand-in");
         Files.writeString(runtime.resolve("lib/modules"), "modules stand-in");
+        Files.writeString(runtime.resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
         Path msi = work.resolve("tlsconf-runtime.msi");
         run("bash", "installer/build-msi.sh", "0.1.0", "target/tlsconf.jar", msi.toString(), runtime.toString());
         List<String> files = run("msiextract", "-l", msi.toString()).lines().toList();
         assertTrue(files.containsAll(List.of("tlsconf/runtime/bin/java.exe", "tlsconf/runtime/lib/modules",
-                "tlsconf/tlsconf.jar")), files.toString());
+                "tlsconf/runtime/release", "tlsconf/tlsconf.jar")), files.toString());
         for (String component : rows(run("msiinfo", "export", msi.toString(), "Component"))) {
             assertEquals("256", component.split("\t")[3], component);
         }
+        Path none = work.resolve("tlsconf-none.msi");
+        run("bash", "installer/build-msi.sh", "0.1.0", "target/tlsconf.jar", none.toString(), "none");
+        List<String> noRuntime = run("msiextract", "-l", none.toString()).lines().toList();
+        assertTrue(noRuntime.contains("tlsconf/tlsconf.cmd"), noRuntime.toString());
+        assertTrue(noRuntime.stream().noneMatch(f -> f.contains("/runtime/")), noRuntime.toString());
+
         Process bad = new ProcessBuilder("bash", "installer/build-msi.sh", "0.1.0", "target/tlsconf.jar",
                 work.resolve("x.msi").toString(), work.toString()).redirectErrorStream(true).start();
         String out = new String(bad.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -61,10 +61,18 @@ public final class Wine implements AutoCloseable {
 
     /** Runs {@code wine ARGS...} in this prefix; output has CRs removed. */
     public Result wine(String... args) throws IOException, InterruptedException {
+        return wine(Map.of(), args);
+    }
+
+    /**
+     * Runs {@code wine ARGS...} with these environment variables set (an empty value removes one; Wine passes them
+     * to the Windows process, and adds {@code WINEPATH} to its PATH).
+     */
+    public Result wine(Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add("wine");
         cmd.addAll(List.of(args));
-        return run(cmd, 120);
+        return run(cmd, env, 180);
     }
 
     /**
@@ -72,6 +80,11 @@ public final class Wine implements AutoCloseable {
      * started by the first command, outlive it and would hold a pipe open forever.
      */
     private Result run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
+        return run(command, Map.of(), timeoutSeconds);
+    }
+
+    private Result run(List<String> command, Map<String, String> extraEnv, int timeoutSeconds)
+            throws IOException, InterruptedException {
         Path log = Files.createTempFile("wine-output", ".txt");
         try {
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
@@ -81,6 +94,13 @@ public final class Wine implements AutoCloseable {
             env.put("WINEDEBUG", "-all");
             env.put("WINEDLLOVERRIDES", "mscoree,mshtml=");
             env.remove("DISPLAY");
+            extraEnv.forEach((name, value) -> {
+                if (value.isEmpty()) {
+                    env.remove(name);
+                } else {
+                    env.put(name, value);
+                }
+            });
             Process p = pb.start();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
