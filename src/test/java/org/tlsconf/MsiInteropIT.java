@@ -57,10 +57,11 @@ class MsiInteropIT {
         assertTrue(Files.size(out) > 1_000_000, output);
     }
 
-    private static String run(String... command) throws Exception {
+    /** Runs a Linux command, expecting exit 0; its output. */
+    static String run(String... command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), String.join(" ", command));
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS), String.join(" ", command));
         assertEquals(0, p.exitValue(), String.join(" ", command) + "\n" + out);
         return out;
     }

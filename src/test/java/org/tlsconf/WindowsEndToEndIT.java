@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,7 +67,8 @@ class WindowsEndToEndIT {
         version = p.getProperty("version");
         work = Files.createTempDirectory("tlsconf-e2e");
         msi = work.resolve("tlsconf-" + version + ".msi");
-        run("bash", "installer/build-msi.sh", version, "target/tlsconf.jar", msi.toString(), RUNTIME.toString());
+        MsiInteropIT.run("bash", "installer/build-msi.sh", version, "target/tlsconf.jar", msi.toString(),
+                RUNTIME.toString());
         wine = Wine.start();
     }
 
@@ -82,14 +82,6 @@ class WindowsEndToEndIT {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
-    }
-
-    private static String run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(300, TimeUnit.SECONDS), String.join(" ", command));
-        assertEquals(0, p.exitValue(), String.join(" ", command) + "\n" + out);
-        return out;
     }
 
     /** {@code tlsconf ARGS} from a command prompt: cmd finds tlsconf.cmd on the PATH the MSI set. */
@@ -119,7 +111,7 @@ class WindowsEndToEndIT {
     @Order(1)
     void theMsiIsSelfContainedWithTheRuntimeAndItsLicences() throws Exception {
         assertTrue(Files.size(msi) <= 150L * 1024 * 1024, "the MSI is " + Files.size(msi) + " bytes");
-        List<String> files = run("msiextract", "-l", msi.toString()).lines().toList();
+        List<String> files = MsiInteropIT.run("msiextract", "-l", msi.toString()).lines().toList();
         for (String f : List.of("tlsconf/tlsconf.jar", "tlsconf/tlsconf.cmd", "tlsconf/runtime/bin/java.exe",
                 "tlsconf/runtime/release", "tlsconf/runtime/NOTICE", "tlsconf/runtime/legal/java.base/LICENSE",
                 "tlsconf/runtime/legal/java.base/ASSEMBLY_EXCEPTION")) {
@@ -229,23 +221,14 @@ class WindowsEndToEndIT {
         String launcher = "C:\\tlsconf-bare\\tlsconf.cmd";
         String runtime = INSTALLED + "\\runtime";
 
-        Wine.Result javaHome = wine.wine(Map.of("JAVA_HOME", runtime), "cmd", "/c", launcher, "--version");
-        assertExit(0, javaHome);
-        assertEquals("tlsconf " + version, javaHome.output().strip());
-
-        Wine.Result path = wine.wine(Map.of("JAVA_HOME", "", "WINEPATH", runtime + "\\bin"), "cmd", "/c", launcher,
-                "--version");
-        assertExit(0, path);
-        assertEquals("tlsconf " + version, path.output().strip());
+        assertRunsTheJar(Map.of("JAVA_HOME", runtime), launcher);
+        assertRunsTheJar(Map.of("JAVA_HOME", "", "WINEPATH", runtime + "\\bin"), launcher);
 
         // a runtime without a release file (as a java.exe stub on the PATH) is asked once: java -version
         Path noRelease = wine.driveC().resolve("jre-no-release");
         copyTree(installDir.resolve("runtime"), noRelease);
         Files.delete(noRelease.resolve("release"));
-        Wine.Result asked = wine.wine(Map.of("JAVA_HOME", "C:\\jre-no-release"), "cmd", "/c", launcher,
-                "--version");
-        assertExit(0, asked);
-        assertEquals("tlsconf " + version, asked.output().strip());
+        assertRunsTheJar(Map.of("JAVA_HOME", "C:\\jre-no-release"), launcher);
 
         // too old: a runtime folder whose release file says Java 11 (its java.exe is never started)
         Path old = wine.driveC().resolve("jre-11");
@@ -281,6 +264,12 @@ class WindowsEndToEndIT {
         for (Path b : before) {
             assertTrue(Files.exists(b), b + " must survive the uninstall");
         }
+    }
+
+    private static void assertRunsTheJar(Map<String, String> env, String launcher) throws Exception {
+        Wine.Result r = wine.wine(env, "cmd", "/c", launcher, "--version");
+        assertExit(0, r);
+        assertEquals("tlsconf " + version, r.output().strip(), env.toString());
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
