@@ -145,19 +145,32 @@ class WindowsEndToEndIT {
         Wine.Result apply = tlsconf("apply", "max-protection");
         assertExit(ExitCodes.REBOOT_REQUIRED, apply);
 
+        // one reg query per key and view; the 32-bit twins are read the way a 32-bit .NET or WinHTTP client does
+        Map<String, String> queried = new LinkedHashMap<>();
         for (DesiredValue d : new ProfileLoader(new ProfileCatalogue()).load("max-protection").values()) {
             String key = d.key().toString();
             String view = "/reg:64";
-            if (key.contains("\\Wow6432Node\\")) { // the 32-bit twin: what a 32-bit .NET or WinHTTP client reads
+            if (key.contains("\\Wow6432Node\\")) {
                 key = key.replace("\\Wow6432Node\\", "\\");
                 view = "/reg:32";
             }
-            Wine.Result q = wine.wine("reg", "query", key, "/v", d.name(), view);
-            assertEquals(0, q.code(), d + "\n" + q.output());
-            assertTrue(q.output().matches("(?s).*\\n\\s+" + java.util.regex.Pattern.quote(d.name()) + "\\s+"
-                    + regQuery(d.value().orElseThrow()) + "\\n.*"), d + " in " + view + ":\n" + q.output());
+            String k = key;
+            String v = view;
+            String output = queried.computeIfAbsent(key + " " + view, x -> query(k, v));
+            assertTrue(output.matches("(?s).*\\n\\s+" + java.util.regex.Pattern.quote(d.name()) + "\\s+"
+                    + regQuery(d.value().orElseThrow()) + "\\n.*"), d + " in " + view + ":\n" + output);
         }
         assertExit(ExitCodes.OK, tlsconf("check", "max-protection"));
+    }
+
+    private static String query(String key, String view) {
+        try {
+            Wine.Result q = wine.wine("reg", "query", key, view);
+            assertEquals(0, q.code(), key + " " + view + "\n" + q.output());
+            return q.output();
+        } catch (Exception e) {
+            throw new AssertionError("reg query " + key + " " + view, e);
+        }
     }
 
     /** How reg query prints a value: {@code REG_DWORD    0x1}. */
