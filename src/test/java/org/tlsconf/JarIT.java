@@ -22,7 +22,8 @@ class JarIT {
     @TempDir
     Path dir;
 
-    public record Result(int code, String out, String err) {
+    /** The exit code, standard output and error as UTF-8 text, and standard output's bytes as written. */
+    public record Result(int code, String out, String err, byte[] bytes) {
     }
 
     public static Result run(String... args) throws IOException, InterruptedException {
@@ -30,10 +31,10 @@ class JarIT {
                 "-jar", JAR.toString()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        byte[] bytes = p.getInputStream().readAllBytes();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        return new Result(p.exitValue(), out, err);
+        return new Result(p.exitValue(), new String(bytes, StandardCharsets.UTF_8), err, bytes);
     }
 
     @Test

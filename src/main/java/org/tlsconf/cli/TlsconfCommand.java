@@ -22,13 +22,14 @@ import picocli.CommandLine.ScopeType;
             "  tlsconf check max-protection       exit 0 compliant, 1 drift",
             "  tlsconf apply max-protection       back up, write, verify (as admin)",
             "  tlsconf restore --last             undo the last run",
+            "  tlsconf export max-protection --format ansible   for GPO, Ansible, reg import",
             "  tlsconf fleet --profile max-protection exports/   many hosts' exports at once",
             "  tlsconf probe mail.example.com:587 which TLS versions an endpoint accepts",
             "  tlsconf explain 0x80090331         what a TLS error means, what to do",
             ""},
         footer = {"", ExitCodes.HELP_TEXT},
         subcommands = {ProfilesCommand.class, StatusCommand.class, DiffCommand.class, CheckCommand.class,
-            ApplyCommand.class, RestoreCommand.class, FleetCommand.class,
+            ApplyCommand.class, RestoreCommand.class, ExportCommand.class, FleetCommand.class,
             BackupsCommand.class, RebootCommand.class, ProbeCommand.class, ExplainCommand.class})
 public class TlsconfCommand implements Runnable {
 

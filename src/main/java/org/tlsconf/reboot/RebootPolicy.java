@@ -3,6 +3,7 @@ package org.tlsconf.reboot;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.tlsconf.plan.Change;
 import org.tlsconf.registry.RegistryPath;
@@ -30,27 +31,35 @@ public final class RebootPolicy {
         Set<String> reboot = new LinkedHashSet<>();
         Set<String> restart = new LinkedHashSet<>();
         for (Change c : changes) {
-            RegistryPath k = c.key();
-            if (k.isAtOrBelow(TlsRegistry.PROTOCOLS)) {
-                reboot.add("SCHANNEL protocol settings apply to new connections of services started after a reboot");
-            } else if (k.isAtOrBelow(TlsRegistry.CIPHERS) || k.isAtOrBelow(TlsRegistry.HASHES)
-                    || k.isAtOrBelow(TlsRegistry.KEY_EXCHANGE) || k.isAtOrBelow(TlsRegistry.CIPHER_SUITES)) {
-                reboot.add("SCHANNEL cipher, hash and key exchange settings take effect after a reboot");
-            } else if (k.isAtOrBelow(TlsRegistry.SCHANNEL)) {
-                reboot.add("SCHANNEL settings such as EventLogging take effect after a reboot");
-            } else if (k.isAtOrBelow(TlsRegistry.POLICY_SSL) || k.isAtOrBelow(TlsRegistry.LOCAL_SSL)) {
-                reboot.add("the cipher suite and ECC curve order take effect at the next boot");
-            } else if (k.isAtOrBelow(TlsRegistry.FIPS_POLICY)) {
-                reboot.add("the FIPS algorithm policy takes effect after a reboot");
-            } else if (isWinHttp(k)) {
-                reboot.add("WinHTTP default protocols take effect after a reboot (or a restart of every service "
-                        + "that uses WinHTTP)");
-            } else if (isDotNet(k)) {
-                restart.add(".NET Framework settings apply to processes started from now on: restart .NET "
-                        + "applications and services (for IIS: iisreset or recycle the application pools)");
-            }
+            rebootReason(c.key()).ifPresentOrElse(reboot::add, () -> {
+                if (isDotNet(c.key())) {
+                    restart.add(".NET Framework settings apply to processes started from now on: restart .NET "
+                            + "applications and services (for IIS: iisreset or recycle the application pools)");
+                }
+            });
         }
         return new Assessment(new ArrayList<>(reboot), new ArrayList<>(restart));
+    }
+
+    /** Why a change under this key needs a reboot; empty when it does not (.NET values, anything else). */
+    public static Optional<String> rebootReason(RegistryPath k) {
+        if (k.isAtOrBelow(TlsRegistry.PROTOCOLS)) {
+            return Optional.of("SCHANNEL protocol settings apply to new connections of services started after a "
+                    + "reboot");
+        } else if (k.isAtOrBelow(TlsRegistry.CIPHERS) || k.isAtOrBelow(TlsRegistry.HASHES)
+                || k.isAtOrBelow(TlsRegistry.KEY_EXCHANGE) || k.isAtOrBelow(TlsRegistry.CIPHER_SUITES)) {
+            return Optional.of("SCHANNEL cipher, hash and key exchange settings take effect after a reboot");
+        } else if (k.isAtOrBelow(TlsRegistry.SCHANNEL)) {
+            return Optional.of("SCHANNEL settings such as EventLogging take effect after a reboot");
+        } else if (k.isAtOrBelow(TlsRegistry.POLICY_SSL) || k.isAtOrBelow(TlsRegistry.LOCAL_SSL)) {
+            return Optional.of("the cipher suite and ECC curve order take effect at the next boot");
+        } else if (k.isAtOrBelow(TlsRegistry.FIPS_POLICY)) {
+            return Optional.of("the FIPS algorithm policy takes effect after a reboot");
+        } else if (isWinHttp(k)) {
+            return Optional.of("WinHTTP default protocols take effect after a reboot (or a restart of every service "
+                    + "that uses WinHTTP)");
+        }
+        return Optional.empty();
     }
 
     private static boolean isWinHttp(RegistryPath k) {

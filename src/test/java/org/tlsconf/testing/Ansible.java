@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Debian's Ansible as a validator (linux-test-tooling.md §7): {@code ansible-playbook --syntax-check}, and a check
  * of every task's module options against {@code ansible-doc -j} (which syntax-check does not do). Playbooks are read
- * with the PyYAML that Ansible itself uses, through {@code /usr/bin/python3}.
+ * with Ansible's own YAML loader, through {@code /usr/bin/python3}.
  */
 public final class Ansible {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,7 +40,20 @@ public final class Ansible {
     }
 
     public static Result run(Path dir, List<String> command) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        return run(dir, command, false);
+    }
+
+    /** Runs ansible-playbook with the json callback: standard output is one JSON document of every task result. */
+    public static Result runJson(Path dir, List<String> command) throws IOException, InterruptedException {
+        return run(dir, command, true);
+    }
+
+    private static Result run(Path dir, List<String> command, boolean json) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(!json);
+        if (json) {
+            pb.environment().put("ANSIBLE_STDOUT_CALLBACK", "json");
+            pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        }
         if (dir != null) {
             pb.directory(dir.toFile());
         }
@@ -62,11 +75,13 @@ public final class Ansible {
                 playbook.toAbsolutePath().toString()));
     }
 
-    /** The playbook as JSON, read by PyYAML. */
+    /** The playbook as JSON, read by Ansible's own YAML loader (which knows {@code !unsafe}). */
     public static JsonNode read(Path playbook) throws IOException, InterruptedException {
         ExternalTool.require("python3", "python3");
-        Result r = run(null, List.of("/usr/bin/python3", "-c", "import json, sys, yaml; "
-                + "print(json.dumps(yaml.safe_load(open(sys.argv[1], encoding='utf-8'))))", playbook.toString()));
+        Result r = run(null, List.of("/usr/bin/python3", "-c", "import json, sys\n"
+                + "from ansible.parsing.yaml.loader import AnsibleLoader\n"
+                + "data = AnsibleLoader(open(sys.argv[1], encoding='utf-8').read()).get_single_data()\n"
+                + "print(json.dumps(data))", playbook.toString()));
         if (r.code() != 0) {
             throw new AssertionError("PyYAML cannot read " + playbook + ": " + r.output());
         }
