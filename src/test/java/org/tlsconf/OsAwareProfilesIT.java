@@ -97,4 +97,30 @@ class OsAwareProfilesIT {
         assertTrue(r.err().startsWith(p + ":2:1: $.cipherSuites.order[0]: cipher suite TLS_AES_256_GCM_SHA384 is "
                 + "not supported on build 14393 (Windows 10 1607 / Server 2016)"), r.err());
     }
+
+    @Test
+    void aBundledProfileAppliedToA2012R2ExportChecksCleanAndASecondApplyDoesNothing() throws Exception {
+        Path host = dir.resolve("server-2012r2.reg");
+        Files.copy(Path.of("src/test/resources/hosts/server-2012r2.reg"), host);
+        String backups = dir.resolve("backups").toString();
+        JarIT.Result apply = JarIT.run("apply", "best-practices", "--registry-file", host.toString(), "--backup-dir",
+                backups);
+        assertEquals(3010 & 0xFF, apply.code(), apply.err());
+        assertTrue(apply.out().contains("TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384_P384"), apply.out());
+        JarIT.Result check = JarIT.run("check", "best-practices", "--registry-file", host.toString());
+        assertEquals(0, check.code(), check.out() + check.err());
+        JarIT.Result again = JarIT.run("apply", "best-practices", "--registry-file", host.toString(), "--backup-dir",
+                backups);
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.out().contains("Nothing to do"), again.out());
+    }
+
+    @Test
+    void profilesListSaysWhichBundledProfilesCarryAnOrderAndDependOnTheBuild() throws Exception {
+        JarIT.Result r = JarIT.run("profiles", "list");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("strict            67 values + cipher suite order + ECC curve order, by Windows "
+                + "build"), r.out());
+        assertTrue(r.out().contains("stig-iis10        28 values\n"), r.out());
+    }
 }

@@ -65,6 +65,7 @@ public record Profile(String name, String description, String source, List<Strin
         values.forEach(v -> ranges.add(v.builds()));
         for (OrderSpec o : orders) {
             o.items().forEach(i -> ranges.add(i.builds()));
+            ranges.add(o.builds());
             points.addAll(org.tlsconf.tls.SuiteCatalogue.get().breakpoints(o.kind()));
         }
         for (BuildRange r : ranges) {

@@ -42,7 +42,8 @@ public final class ProfileLoader {
     static final List<String> KEY_MEMBERS = List.of("path", "comment", "reason", "minBuild", "maxBuild", "values");
     static final List<String> VALUE_MEMBERS = List.of("type", "data", "absent", "comment", "reason", "minBuild",
             "maxBuild");
-    static final List<String> ORDER_MEMBERS = List.of("order", "unsupported", "reason", "comment");
+    static final List<String> ORDER_MEMBERS = List.of("order", "unsupported", "reason", "comment", "minBuild",
+            "maxBuild");
     static final List<String> ORDER_ITEM_MEMBERS = List.of("name", "minBuild", "maxBuild");
     private static final int MAX_BUILD = 999_999;
     static final List<String> TYPES = List.of("REG_DWORD", "REG_QWORD", "REG_SZ", "REG_EXPAND_SZ", "REG_MULTI_SZ",
@@ -396,6 +397,7 @@ public final class ProfileLoader {
         c.string(obj, "comment", at, false);
         String reason = c.string(obj, "reason", at, false);
         String unsupported = c.string(obj, "unsupported", at, false);
+        BuildRange orderBuilds = builds(c, obj, at).orElse(BuildRange.ALWAYS);
         if (unsupported != null && !List.of("error", "drop").contains(unsupported)) {
             c.problem(obj.members().get("unsupported").value(), at + ".unsupported", "unknown choice '"
                     + unsupported + "'", "\"error\" (the default: a build that lacks an item is an error) or "
@@ -439,9 +441,10 @@ public final class ProfileLoader {
                         + "knows supports it", Suggest.hint(name, catalogue.allNames(kind)));
                 continue;
             }
-            if (!catalogue.supportedSomewhereIn(kind, name, range)) {
+            BuildRange within = range.isAlways() ? orderBuilds : range;
+            if (!catalogue.supportedSomewhereIn(kind, name, within)) {
                 c.problem(item, iat, kind.noun() + " '" + name + "' is supported on no build in "
-                        + range.describe(), "check minBuild/maxBuild");
+                        + within.describe(), "check minBuild/maxBuild");
                 continue;
             }
             if (!seen.add(name.toUpperCase(Locale.ROOT) + "@" + range)) {
@@ -454,7 +457,7 @@ public final class ProfileLoader {
             return Optional.empty();
         }
         return Optional.of(new OrderSpec(kind, items, "drop".equals(unsupported), reason == null ? "" : reason,
-                origin));
+                origin, orderBuilds));
     }
 
     /** Collects problems for one file. */

@@ -52,6 +52,9 @@ final class ProfileResolver {
 
     private static void order(Profile p, OrderSpec order, int build, List<DesiredValue> out, List<String> notes,
             List<ProfileProblem> problems) {
+        if (!order.builds().contains(build)) {
+            return;
+        }
         String at = "$." + order.member() + ".order";
         String noun = order.kind().noun();
         Optional<Section> section = SuiteCatalogue.get().forBuild(order.kind(), build);

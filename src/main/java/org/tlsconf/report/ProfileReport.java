@@ -24,6 +24,8 @@ public final class ProfileReport {
         for (Profile p : profiles) {
             sb.append(p.name()).append(" ".repeat(width - p.name().length() + 2))
                     .append(String.format("%3d values", p.values().size()))
+                    .append(p.orders().stream().map(o -> " + " + o.kind().noun() + " order").reduce("", String::concat))
+                    .append(p.dependsOnBuild() ? ", by Windows build" : "")
                     .append(p.lineage().size() > 1 ? "  (extends " + p.lineage().get(1) + ")" : "").append('\n')
                     .append("    ").append(firstSentence(p.description())).append('\n');
         }
@@ -75,7 +77,8 @@ public final class ProfileReport {
             sb.append('\n').append(OrderSpec.POLICY_KEY).append('\\').append(o.valueName()).append(": ")
                     .append(o.kind().noun()).append(" order")
                     .append(o.dropUnsupported() ? " (items a build does not support are left out on that build)"
-                            : " (every item must be supported by the target build)").append('\n');
+                            : " (every item must be supported by the target build)")
+                    .append(o.builds().isAlways() ? "" : ", " + o.builds().describe()).append('\n');
             if (!o.reason().isEmpty()) {
                 sb.append("  why: ").append(o.reason()).append('\n');
             }
@@ -120,6 +123,8 @@ public final class ProfileReport {
             if (o.dropUnsupported()) {
                 order.put("unsupported", "drop");
             }
+            o.builds().from().ifPresent(b -> order.put("minBuild", b));
+            o.builds().upTo().ifPresent(b -> order.put("maxBuild", b));
             ArrayNode items = order.putArray("order");
             for (OrderSpec.Item item : o.items()) {
                 if (item.builds().isAlways()) {

@@ -202,4 +202,17 @@ class ProfileResolverTest {
         assertEquals(p.resolve(Optional.of(20348)).values(), back.resolve(Optional.of(20348)).values().stream()
                 .map(v -> new DesiredValue(v.key(), v.name(), v.value(), "t", v.builds(), v.reason())).toList());
     }
+
+    @Test
+    void anOrderLimitedToBuildsIsNotWrittenElsewhereAndSaysNothingThere() {
+        Profile p = load("{\"name\": \"t\", \"eccCurves\": {\"minBuild\": 14393, \"order\": [\"NistP384\"]}, "
+                + "\"keys\": []}");
+        Profile on2012r2 = p.resolve(Optional.of(9600));
+        assertEquals(List.of(), on2012r2.values());
+        assertEquals(List.of(), on2012r2.notes());
+        assertEquals(1, p.resolve(Optional.of(14393)).values().size());
+        ProfileException e = assertThrows(ProfileException.class, () -> load("{\"name\": \"t\", \"cipherSuites\": "
+                + "{\"maxBuild\": 17763, \"order\": [\"TLS_AES_256_GCM_SHA384\"]}, \"keys\": []}"));
+        assertTrue(e.getMessage().contains("is supported on no build in up to build 17763"), e.getMessage());
+    }
 }
