@@ -16,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "profiles", mixinStandardHelpOptions = true,
         description = "List, show and validate profiles (bundled ones by name, your own by path).",
         subcommands = {ProfilesCommand.ListCommand.class, ProfilesCommand.ShowCommand.class,
-            ProfilesCommand.ValidateCommand.class})
+            ProfilesCommand.ValidateCommand.class, ProfilesCommand.ImportCommand.class,
+            ProfilesCommand.CaptureCommand.class})
 public class ProfilesCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -116,5 +117,107 @@ public class ProfilesCommand implements Runnable {
             }
             return code;
         }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Turn an IIS Crypto template (.ictpl, version 0 or 3, UTF-16 or UTF-8) into a profile.",
+                "IIS Crypto's 'enabled' (-1) becomes Enabled=1 for protocols; items tlsconf cannot map are listed, "
+                    + "not dropped silently. Without -o the profile is printed and the notes go to stderr.",
+                "",
+                "Example:",
+                "  tlsconf profiles import MyServers.ictpl -o my-servers.json"})
+    static class ImportCommand implements java.util.concurrent.Callable<Integer> {
+        private final Context context;
+        @Spec
+        CommandSpec spec;
+        @Parameters(paramLabel = "FILE", description = "The .ictpl template IIS Crypto saved.")
+        java.nio.file.Path file;
+        @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the profile to this file.")
+        java.nio.file.Path output;
+
+        ImportCommand(Context context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            byte[] xml;
+            try {
+                xml = java.nio.file.Files.readAllBytes(file);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new CliException(ExitCodes.BAD_INPUT, file + ": no such file");
+            } catch (java.io.IOException e) {
+                throw new CliException(ExitCodes.BAD_INPUT, file + ": cannot read: " + e.getMessage());
+            }
+            String stem = file.getFileName().toString().replaceAll("\\.[^.]*$", "").toLowerCase(java.util.Locale.ROOT)
+                    .replaceAll("[^a-z0-9._-]+", "-").replaceAll("^[-._]+", "");
+            org.tlsconf.profile.IisCryptoTemplate.Result r = org.tlsconf.profile.IisCryptoTemplate.read(xml,
+                    file.toString(), stem.isEmpty() ? "imported" : stem);
+            return write(context, spec, r.profile(), r.notes(), output, "imported " + file);
+        }
+    }
+
+    @Command(name = "capture", mixinStandardHelpOptions = true,
+            description = {"Turn a host's current TLS configuration (SCHANNEL, policy cipher suite and curve order, "
+                + ".NET, WinHTTP, FIPS policy) into a profile that reproduces it on another host.",
+                "Settings that exist only from some Windows build stay limited to it when this host has that build.",
+                "",
+                "Examples:",
+                "  tlsconf profiles capture -o golden.json",
+                "  tlsconf profiles capture --registry-file golden-host.reg -o golden.json"})
+    static class CaptureCommand implements java.util.concurrent.Callable<Integer> {
+        private final Context context;
+        @Spec
+        CommandSpec spec;
+        @picocli.CommandLine.Mixin
+        RegistryOptions registryOptions;
+        @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the profile to this file.")
+        java.nio.file.Path output;
+        @Option(names = "--name", paramLabel = "NAME", defaultValue = "captured",
+                description = "The profile's name (default: ${DEFAULT-VALUE}).")
+        String name;
+
+        CaptureCommand(Context context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+                throw new CliException(ExitCodes.BAD_INPUT, "--name '" + name + "' is not a profile name: use "
+                        + "letters, digits, '.', '_' and '-' (at most 64)");
+            }
+            org.tlsconf.registry.Registry registry = context.registries().open(registryOptions.registryFile);
+            org.tlsconf.profile.Capture.Result r = org.tlsconf.profile.Capture.of(registry,
+                    registryOptions.windowsVersion(registry), registry.describe(), name);
+            return write(context, spec, r.profile(), r.notes(), output, "captured " + registry.describe());
+        }
+    }
+
+    /**
+     * Prints or writes a made profile after loading it back the way every profile is loaded (so what is written is
+     * a valid profile), with the notes: on stderr when the profile goes to stdout, else on stdout.
+     */
+    static int write(Context context, CommandSpec spec, Profile p, List<String> notes, java.nio.file.Path output,
+            String what) {
+        String json = org.tlsconf.report.ProfileReport.json(p);
+        Profile back = context.loader().loadBytes(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), what);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter notesTo = output == null ? spec.commandLine().getErr() : out;
+        if (output == null) {
+            out.print(json);
+        } else {
+            try {
+                org.tlsconf.registry.AtomicFile.write(output, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (RuntimeException e) {
+                throw new CliException(ExitCodes.BAD_INPUT, output + ": cannot write: " + e.getMessage());
+            }
+            out.println("Wrote profile " + p.name() + " (" + back.values().size() + " values" + (back.orders()
+                    .isEmpty() ? "" : ", " + back.orders().size() + " order" + (back.orders().size() == 1 ? "" : "s"))
+                    + ") to " + output + ", " + what + ".");
+        }
+        notes.forEach(n -> notesTo.println("note: " + n));
+        back.warnings().forEach(w -> notesTo.println("warning: " + w));
+        return ExitCodes.OK;
     }
 }
