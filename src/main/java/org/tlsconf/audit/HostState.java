@@ -18,7 +18,7 @@ import org.tlsconf.tls.WindowsVersion;
 /** Everything about a host's TLS configuration that the audit looks at, read once from a registry. */
 public record HostState(Optional<WindowsVersion> version, List<ProtocolState> protocols, List<DotNetValue> dotNet,
         List<WinHttpValue> winHttp, CipherOrder cipherOrder, List<AlgorithmSetting> algorithms,
-        Optional<RegistryValue> fipsEnabled, List<RegistryPath> unknownKeys) {
+        Optional<RegistryValue> fipsEnabled, List<RegistryPath> unknownKeys, List<KeySize> keySizes) {
 
     /** The protocols shown in the matrix, in order. */
     public static final List<Protocol> MATRIX = List.of(Protocol.SSL_2_0, Protocol.SSL_3_0, Protocol.TLS_1_0,
@@ -86,6 +86,10 @@ public record HostState(Optional<WindowsVersion> version, List<ProtocolState> pr
         }
     }
 
+    /** A minimum key size value of a key exchange ({@code Diffie-Hellman}, {@code PKCS}). */
+    public record KeySize(String algorithm, String name, RegistryPath key, Optional<RegistryValue> value) {
+    }
+
     /** A cipher, hash or key exchange key and its Enabled value. */
     public record AlgorithmSetting(String kind, String name, RegistryPath key, Optional<RegistryValue> enabled) {
         public boolean disabled() {
@@ -147,7 +151,13 @@ public record HostState(Optional<WindowsVersion> version, List<ProtocolState> pr
                 unknown.add(TlsRegistry.PROTOCOLS.child(name));
             }
         }
+        List<KeySize> keySizes = new ArrayList<>();
+        for (String[] kv : new String[][] {{"Diffie-Hellman", "ServerMinKeyBitLength"},
+            {"Diffie-Hellman", "ClientMinKeyBitLength"}, {"PKCS", "ClientMinKeyBitLength"}}) {
+            RegistryPath key = TlsRegistry.KEY_EXCHANGE.child(kv[0]);
+            keySizes.add(new KeySize(kv[0], kv[1], key, registry.readValue(key, kv[1])));
+        }
         return new HostState(version, protocols, dotNet, winHttp, order, algorithms,
-                registry.readValue(TlsRegistry.FIPS_POLICY, TlsRegistry.ENABLED), unknown);
+                registry.readValue(TlsRegistry.FIPS_POLICY, TlsRegistry.ENABLED), unknown, keySizes);
     }
 }

@@ -40,7 +40,9 @@ public final class Rules {
         dotNet(s, out);
         winHttp(s, out);
         cipherOrder(s, out);
+        suitesInOrder(s, out);
         algorithms(s, out);
+        weakAlgorithms(s, out);
         if (ProtocolState.dword(s.fipsEnabled()).map(v -> v != 0).orElse(false)) {
             out.add(new Finding("FIPS-ENABLED", Severity.LOW, TlsRegistry.FIPS_POLICY + "\\Enabled",
                     "the FIPS algorithm policy is on",
@@ -335,6 +337,69 @@ public final class Rules {
                         "change the policy value (GPO) instead"));
             }
         });
+    }
+
+    /** Cipher keys whose algorithm is weak (the SCHANNEL names of RC4, DES, 3DES, RC2 and NULL). */
+    private static final java.util.regex.Pattern WEAK_CIPHER = java.util.regex.Pattern.compile(
+            "(?i)NULL|DES 56/56|Triple DES 168|RC2 .*|RC4 .*");
+
+    /** Weak ciphers or MD5 explicitly enabled, and minimum key sizes below 2048 bits. */
+    private static void weakAlgorithms(HostState s, List<Finding> out) {
+        for (AlgorithmSetting a : s.algorithms()) {
+            boolean on = ProtocolState.dword(a.enabled()).map(v -> v != 0).orElse(false);
+            if (on && a.kind().equals("cipher") && WEAK_CIPHER.matcher(a.name()).matches()) {
+                out.add(new Finding("WEAK-CIPHER-ENABLED", Severity.MEDIUM, a.key() + "\\Enabled", "the " + a.name()
+                        + " cipher is explicitly enabled", a.name().startsWith("Triple") ? "3DES has a 64-bit block "
+                        + "(Sweet32) and is disallowed by NIST after 2023" : "it is broken or gives no encryption "
+                        + "(NULL): suites using it must never be negotiated", "set Enabled=0"));
+            } else if (on && a.kind().equals("hash") && a.name().equalsIgnoreCase("MD5")) {
+                out.add(new Finding("MD5-ENABLED", Severity.MEDIUM, a.key() + "\\Enabled", "the MD5 hash is "
+                        + "explicitly enabled", "MD5 is broken; suites with MD5 MACs (RC4_128_MD5, NULL_MD5) must not "
+                        + "be used", "set Enabled=0"));
+            }
+        }
+        for (HostState.KeySize k : s.keySizes()) {
+            ProtocolState.dword(k.value()).filter(bits -> bits < 2048).ifPresent(bits -> out.add(new Finding(
+                    "WEAK-KEY-SIZE", Severity.MEDIUM, k.key() + "\\" + k.name(), k.algorithm() + " " + k.name() + " is "
+                    + bits + " bits", "keys below 2048 bits are below NIST's 112-bit minimum (Logjam for "
+                    + "Diffie-Hellman)", "set it to 2048 or more")));
+        }
+    }
+
+    /**
+     * The suites of the order in force: suites the host's build does not support (Windows skips them; none left
+     * means no TLS at all), and weak ones (RC4, DES, 3DES, NULL, EXPORT, MD5, SSL 2.0).
+     */
+    private static void suitesInOrder(HostState s, List<Finding> out) {
+        List<String> suites = s.cipherOrder().suites();
+        if (suites.isEmpty()) {
+            return;
+        }
+        boolean policy = s.cipherOrder().policy().isPresent();
+        String where = (policy ? HostState.CipherOrder.POLICY_KEY : HostState.CipherOrder.LOCAL_KEY) + "\\Functions";
+        s.version().flatMap(v -> org.tlsconf.tls.SuiteCatalogue.get().forBuild(
+                org.tlsconf.tls.SuiteCatalogue.Kind.SUITES, v.build())).ifPresent(section -> {
+                    List<String> unsupported = suites.stream().filter(x -> !section.supports(x)).toList();
+                    if (!unsupported.isEmpty()) {
+                        boolean none = unsupported.size() == suites.size();
+                        out.add(new Finding("CIPHER-ORDER-UNSUPPORTED", none ? Severity.HIGH : Severity.MEDIUM,
+                                where, unsupported.size() + " of the " + suites.size() + " suites in the " + (policy
+                                        ? "policy" : "local") + " order are not supported by " + section.windows()
+                                        + ": " + String.join(", ", unsupported), none ? "no suite of the order can "
+                                        + "be used: TLS fails on this host" : "Windows skips them; the order is not "
+                                        + "what it looks like", "use the suite names of this Windows version "
+                                        + "(tlsconf profiles show NAME --os-build N lists them per build)"));
+                    }
+                });
+        List<String> weak = suites.stream().filter(x -> org.tlsconf.tls.SuiteCatalogue.weakness(x).isPresent())
+                .toList();
+        if (!weak.isEmpty()) {
+            out.add(new Finding("CIPHER-ORDER-WEAK-SUITE", Severity.MEDIUM, where, "the " + (policy ? "policy"
+                    : "local") + " cipher suite order allows weak suites: " + weak.stream().map(x -> x + " ("
+                    + org.tlsconf.tls.SuiteCatalogue.weakness(x).get() + ")").reduce((a, b) -> a + ", " + b)
+                    .orElse(""), "a peer that offers only those gets them", "remove them from the order (for "
+                    + "example with the best-practices or pci-dss-4 profile)"));
+        }
     }
 
     private static void algorithms(HostState s, List<Finding> out) {

@@ -149,7 +149,29 @@ class AuditRulesTest {
                 Arguments.of("MISSPELLED-KEY", (Consumer<Registry>) r -> r.createKey(
                         TlsRegistry.PROTOCOLS.child("TLS1.2"))),
                 Arguments.of("FIPS-ENABLED", (Consumer<Registry>) r -> set(r, TlsRegistry.FIPS_POLICY,
-                        "Enabled", on)));
+                        "Enabled", on)),
+                Arguments.of("WEAK-CIPHER-ENABLED", (Consumer<Registry>) r -> set(r,
+                        TlsRegistry.CIPHERS.child("RC4 128/128"), "Enabled", RegistryValue.dword(0xFFFFFFFFL))),
+                Arguments.of("WEAK-CIPHER-ENABLED", (Consumer<Registry>) r -> set(r,
+                        TlsRegistry.CIPHERS.child("Triple DES 168"), "Enabled", on)),
+                Arguments.of("WEAK-CIPHER-ENABLED", (Consumer<Registry>) r -> set(r,
+                        TlsRegistry.CIPHERS.child("NULL"), "Enabled", on)),
+                Arguments.of("MD5-ENABLED", (Consumer<Registry>) r -> set(r,
+                        TlsRegistry.HASHES.child("MD5"), "Enabled", RegistryValue.dword(0xFFFFFFFFL))),
+                Arguments.of("WEAK-KEY-SIZE", (Consumer<Registry>) r -> set(r,
+                        TlsRegistry.KEY_EXCHANGE.child("Diffie-Hellman"), "ServerMinKeyBitLength",
+                        RegistryValue.dword(1024))),
+                Arguments.of("WEAK-KEY-SIZE", (Consumer<Registry>) r -> set(r,
+                        TlsRegistry.KEY_EXCHANGE.child("PKCS"), "ClientMinKeyBitLength", RegistryValue.dword(1024))),
+                Arguments.of("CIPHER-ORDER-UNSUPPORTED", (Consumer<Registry>) r -> set(r,
+                        HostState.CipherOrder.POLICY_KEY, "Functions", RegistryValue.sz(
+                                "TLS_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"))),
+                Arguments.of("CIPHER-ORDER-WEAK-SUITE", (Consumer<Registry>) r -> set(r,
+                        HostState.CipherOrder.POLICY_KEY, "Functions", RegistryValue.sz(
+                                "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,TLS_RSA_WITH_3DES_EDE_CBC_SHA"))),
+                Arguments.of("CIPHER-ORDER-WEAK-SUITE", (Consumer<Registry>) r -> set(r,
+                        HostState.CipherOrder.LOCAL_KEY, "Functions", RegistryValue.multiSz(List.of(
+                                "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_RSA_WITH_RC4_128_SHA")))));
     }
 
     @ParameterizedTest(name = "{0} #{index}")
@@ -171,7 +193,10 @@ class AuditRulesTest {
         set(r, proto(Protocol.TLS_1_2, Role.CLIENT), "Enabled", RegistryValue.dword(0xFFFFFFFFL));
         set(r, TlsRegistry.HASHES.child("SHA256"), "Enabled", RegistryValue.dword(0xFFFFFFFFL));
         set(r, TlsRegistry.CIPHERS.child("Triple DES 168"), "Enabled", RegistryValue.dword(0));
-        set(r, HostState.CipherOrder.POLICY_KEY, "Functions", RegistryValue.sz("x".repeat(1023)));
+        String order = String.join(",", java.util.Collections.nCopies(26, "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"))
+                + ",TLS_RSA_WITH_AES_128_CBC_SHA";
+        assertTrue(order.length() > 1000 && order.length() <= 1023);
+        set(r, HostState.CipherOrder.POLICY_KEY, "Functions", RegistryValue.sz(order));
         set(r, TlsRegistry.FIPS_POLICY, "Enabled", RegistryValue.dword(0));
         assertEquals(List.of(), ids(r, Optional.of(SERVER_2019)));
     }
@@ -230,5 +255,29 @@ class AuditRulesTest {
         assertEquals(ProtocolState.Effective.UNKNOWN, unknown.protocol(Protocol.TLS_1_2, Role.CLIENT).orElseThrow()
                 .effective());
         assertTrue(unknown.protocol(Protocol.TLS_1_2, Role.CLIENT).orElseThrow().fromOsDefault());
+    }
+
+    @Test
+    void anOrderWithNoSuiteTheBuildSupportsIsHighAndNamesTheSuites() {
+        Registry r = hardened();
+        set(r, HostState.CipherOrder.POLICY_KEY, "Functions", RegistryValue.sz(
+                "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384_P384,TLS_AES_256_GCM_SHA384"));
+        Finding f = Audit.of(r, Optional.of(SERVER_2019)).findings().stream()
+                .filter(x -> x.id().equals("CIPHER-ORDER-UNSUPPORTED")).findFirst().orElseThrow();
+        assertEquals(Finding.Severity.HIGH, f.severity());
+        assertTrue(f.message().startsWith("2 of the 2 suites in the policy order are not supported by Windows 10 1809 "
+                + "/ Server 2019: TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384_P384, TLS_AES_256_GCM_SHA384"), f.message());
+        assertFalse(ids(r, Optional.empty()).contains("CIPHER-ORDER-UNSUPPORTED"));
+    }
+
+    @Test
+    void minimumKeySizesOf2048AndDisabledWeakCiphersAreFine() {
+        Registry r = hardened();
+        set(r, TlsRegistry.KEY_EXCHANGE.child("Diffie-Hellman"), "ServerMinKeyBitLength", RegistryValue.dword(2048));
+        set(r, TlsRegistry.KEY_EXCHANGE.child("PKCS"), "ClientMinKeyBitLength", RegistryValue.dword(3072));
+        set(r, TlsRegistry.CIPHERS.child("RC4 128/128"), "Enabled", RegistryValue.dword(0));
+        set(r, TlsRegistry.HASHES.child("MD5"), "Enabled", RegistryValue.dword(0));
+        set(r, TlsRegistry.CIPHERS.child("AES 128/128"), "Enabled", RegistryValue.dword(0xFFFFFFFFL));
+        assertEquals(List.of(), ids(r, Optional.of(SERVER_2019)));
     }
 }
