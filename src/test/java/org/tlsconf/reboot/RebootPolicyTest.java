@@ -50,4 +50,26 @@ class RebootPolicyTest {
         assertFalse(a.rebootRequired());
         assertEquals(List.of(), a.restartAdvice());
     }
+
+    @Test
+    void everyValueABundledProfileWritesOrRemovesIsCoveredAndTheOrdersNeedTheNextBoot() {
+        var loader = new org.tlsconf.profile.ProfileLoader(new org.tlsconf.profile.ProfileCatalogue());
+        for (String name : new org.tlsconf.profile.ProfileCatalogue().names()) {
+            for (int build : List.of(9600, 14393, 17763, 20348, 26100)) {
+                for (var v : loader.load(name).resolve(Optional.of(build)).values()) {
+                    Change c = v.value().isPresent() ? new Change(Change.Action.ADD, v.key(), v.name(),
+                            Optional.empty(), v.value(), false) : new Change(Change.Action.DELETE, v.key(), v.name(),
+                            Optional.of(RegistryValue.dword(1)), Optional.empty(), false);
+                    RebootPolicy.Assessment a = RebootPolicy.assess(List.of(c));
+                    boolean dotNet = v.key().toString().contains(".NETFramework");
+                    assertEquals(!dotNet, a.rebootRequired(), name + ": " + v.key() + "\\" + v.name());
+                    assertEquals(dotNet, !a.restartAdvice().isEmpty(), name + ": " + v.key() + "\\" + v.name());
+                    if (v.name().equals("Functions") || v.name().equals("EccCurves")) {
+                        assertEquals(List.of("the cipher suite and ECC curve order take effect at the next boot"),
+                                a.rebootReasons());
+                    }
+                }
+            }
+        }
+    }
 }
