@@ -52,4 +52,33 @@ class SchemaTest {
             assertFalse(errors.isEmpty(), bad);
         }
     }
+
+    @Test
+    void theTemplateFormOfEveryBundledProfileAndOfImportsIsValidAndLoadsBackTheSame() throws Exception {
+        JsonSchema schema = schema();
+        ProfileLoader loader = new ProfileLoader(catalogue);
+        java.util.List<Profile> made = new java.util.ArrayList<>();
+        for (String name : catalogue.names()) {
+            made.add(loader.load(name));
+        }
+        for (String file : new String[] {"v0-legacy-utf16.ictpl", "v3-bsi-style.ictpl"}) {
+            java.nio.file.Path p = java.nio.file.Path.of("src/test/resources/ictpl", file);
+            made.add(IisCryptoTemplate.read(java.nio.file.Files.readAllBytes(p), p.toString(), "x").profile());
+        }
+        for (Profile p : made) {
+            String json = ProfileReport.json(p);
+            assertEquals(Set.of(), schema.validate(M.readTree(json)), p.name());
+            Profile back = loader.loadBytes(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), "shown");
+            for (int build : new int[] {9600, 14393, 17763, 20348, 26100}) {
+                assertEquals(values(p.resolve(java.util.Optional.of(build))),
+                        values(back.resolve(java.util.Optional.of(build))), p.name() + " on " + build);
+            }
+        }
+    }
+
+    private static java.util.List<String> values(Profile p) {
+        // the file groups values by key, so values of one key given apart come back together: compare as a set
+        return p.values().stream().map(v -> v.key() + "\\" + v.name() + "=" + v.value() + " " + v.reason()).sorted()
+                .toList();
+    }
 }
