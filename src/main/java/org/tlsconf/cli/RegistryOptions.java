@@ -12,7 +12,8 @@ public class RegistryOptions {
     Path registryFile;
 
     @Option(names = "--os-build", paramLabel = "N", description = "The Windows build of the host a .reg file comes "
-            + "from (e.g. 14393, 17763, 20348), used when the file has no Windows NT\\CurrentVersion key.")
+            + "from (e.g. 9600, 14393, 17763, 20348, 26100), used when the file has no Windows NT\\CurrentVersion "
+            + "key: for OS defaults and for profiles that depend on the build.")
     Integer osBuild;
 
     /** The host's Windows version: from the registry (live or file), else --os-build, else unknown. */
