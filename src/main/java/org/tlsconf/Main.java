@@ -26,11 +26,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        CommandLine cl = commandLine();
-        int code = cl.execute(args);
-        cl.getOut().flush();
-        cl.getErr().flush();
-        System.exit(code);
+        System.exit(Cli.execute(commandLine(), args));
     }
 
     public static CommandLine commandLine() {

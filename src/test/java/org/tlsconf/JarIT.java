@@ -27,8 +27,15 @@ class JarIT {
     }
 
     public static Result run(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString()));
+        return runWithJvmOptions(List.of(), args);
+    }
+
+    /** As {@link #run}, with options for the child JVM (e.g. {@code -Xmx512m}). */
+    public static Result runWithJvmOptions(List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-jar", JAR.toString()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).start();
         byte[] bytes = p.getInputStream().readAllBytes();

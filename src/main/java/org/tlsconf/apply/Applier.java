@@ -96,7 +96,7 @@ public final class Applier {
                 }
             }
             commit.commit();
-        } catch (RuntimeException failure) {
+        } catch (RuntimeException | Error failure) { // an OutOfMemoryError mid-run is rolled back too
             throw rollBack(failure, registry, journal, backup, store);
         }
         return new Outcome(Outcome.Kind.APPLIED, plan, Optional.of(markQuietly(store, backup,
@@ -110,7 +110,7 @@ public final class Applier {
         final List<RegistryPath> removed = new ArrayList<>();
     }
 
-    private ApplyException rollBack(RuntimeException failure, Registry registry, Journal journal, Backup backup,
+    private ApplyException rollBack(Throwable failure, Registry registry, Journal journal, Backup backup,
             BackupStore store) {
         List<String> undoProblems = new ArrayList<>();
         for (RegistryPath key : reversed(journal.removed)) {
@@ -147,12 +147,16 @@ public final class Applier {
         Path file = backup.file();
         if (undoProblems.isEmpty()) {
             markQuietly(store, backup, Backup.Status.ROLLED_BACK);
-            return new ApplyException(failure.getMessage() + "; every change was rolled back and verified",
+            return new ApplyException(message(failure) + "; every change was rolled back and verified",
                     failure, true, file);
         }
         markQuietly(store, backup, Backup.Status.ROLLBACK_FAILED);
-        return new ApplyException(failure.getMessage() + "; rolling back failed too (" + String.join("; ",
+        return new ApplyException(message(failure) + "; rolling back failed too (" + String.join("; ",
                 undoProblems) + ")", failure, false, file);
+    }
+
+    private static String message(Throwable failure) {
+        return failure instanceof Error ? failure.toString() : failure.getMessage();
     }
 
     private static <T> List<T> reversed(List<T> list) {
