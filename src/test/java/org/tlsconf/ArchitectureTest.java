@@ -51,6 +51,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void registryNamesAreComparedOnlyThroughTheOneCaseFoldingRule() {
+        // String.equalsIgnoreCase and toUpperCase disagree with Windows and with each other (ß/SS, İ/i)
+        noClasses().that().resideInAnyPackage("org.tlsconf.registry..", "org.tlsconf.tls..",
+                "org.tlsconf.profile..", "org.tlsconf.plan..", "org.tlsconf.audit..", "org.tlsconf.apply..")
+                .and().doNotBelongToAnyOf(org.tlsconf.registry.RegistryNames.class)
+                .should().callMethod(String.class, "equalsIgnoreCase", String.class)
+                .orShould().callMethod(String.class, "toUpperCase", java.util.Locale.class)
+                .orShould().callMethod(String.class, "toUpperCase")
+                .orShould().callMethod(String.class, "compareToIgnoreCase", String.class)
+                .orShould().accessField(String.class, "CASE_INSENSITIVE_ORDER")
+                .check(CLASSES);
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         slices().matching("org.tlsconf.(**)").should().beFreeOfCycles().check(CLASSES);
     }

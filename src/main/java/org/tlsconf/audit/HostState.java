@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.tlsconf.registry.RegistryNames;
 import org.tlsconf.registry.Registry;
 import org.tlsconf.registry.RegistryPath;
 import org.tlsconf.registry.RegistryValue;
@@ -141,7 +142,7 @@ public record HostState(Optional<WindowsVersion> version, List<ProtocolState> pr
                 RegistryPath key = family.parent().child(name);
                 algorithms.add(new AlgorithmSetting(family.kind(), name, key,
                         registry.readValue(key, TlsRegistry.ENABLED)));
-                if (family.known().stream().noneMatch(k -> k.equalsIgnoreCase(name))) {
+                if (family.known().stream().noneMatch(k -> RegistryNames.same(k, name))) {
                     unknown.add(key);
                 }
             }

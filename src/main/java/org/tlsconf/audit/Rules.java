@@ -2,8 +2,8 @@ package org.tlsconf.audit;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import org.tlsconf.registry.RegistryNames;
 import org.tlsconf.audit.Finding.Severity;
 import org.tlsconf.audit.HostState.AlgorithmSetting;
 import org.tlsconf.audit.HostState.DotNetValue;
@@ -187,7 +187,7 @@ public final class Rules {
         boolean tls13On = List.of(Role.SERVER, Role.CLIENT).stream().anyMatch(r ->
                 s.protocol(Protocol.TLS_1_3, r).orElseThrow().effective() == Effective.ENABLED);
         List<String> suites = s.cipherOrder().suites();
-        if (tls13On && !suites.isEmpty() && suites.stream().noneMatch(x -> x.toUpperCase(Locale.ROOT)
+        if (tls13On && !suites.isEmpty() && suites.stream().noneMatch(x -> RegistryNames.fold(x)
                 .matches("TLS_(AES|CHACHA20)_.*"))) {
             out.add(new Finding("TLS13-NO-SUITE", Severity.HIGH, s.cipherOrder().source().equals("policy")
                     ? HostState.CipherOrder.POLICY_KEY + "\\Functions" : HostState.CipherOrder.LOCAL_KEY + "\\Functions",
@@ -407,7 +407,7 @@ public final class Rules {
             if (!a.disabled()) {
                 continue;
             }
-            if (a.kind().equals("key exchange") && a.name().equalsIgnoreCase("PKCS")) {
+            if (a.kind().equals("key exchange") && RegistryNames.same(a.name(), "PKCS")) {
                 out.add(new Finding("KEX-DISABLED", Severity.HIGH, a.key() + "\\Enabled", "the PKCS (RSA) key "
                         + "exchange is disabled", "it disallows every RSA-based cipher suite: an outage for hosts "
                         + "with RSA certificates", "set Enabled=0xFFFFFFFF or delete the value; drop TLS_RSA_* suites "
@@ -417,7 +417,7 @@ public final class Rules {
                         + " key exchange is disabled", a.name().equals("ECDH") ? "it removes every ECDHE suite, "
                         + "including all of TLS 1.2 forward secrecy on Windows 10+" : "it removes DHE suites, the "
                         + "only GCM option on Windows 7 / 2012 R2", "re-enable it unless no peer needs it"));
-            } else if (a.kind().equals("hash") && a.name().equalsIgnoreCase("SHA")) {
+            } else if (a.kind().equals("hash") && RegistryNames.same(a.name(), "SHA")) {
                 out.add(new Finding("SHA1-HASH-DISABLED", Severity.MEDIUM, a.key() + "\\Enabled", "the SHA (SHA-1) "
                         + "hash is disabled", "it disallows every *_SHA suite, the only ones TLS 1.0/1.1 and many "
                         + "older peers can use", "re-enable it and remove CBC-SHA suites through the cipher order"));
@@ -426,7 +426,7 @@ public final class Rules {
         for (var key : s.unknownKeys()) {
             String name = key.leaf();
             String hint = name.contains("\u2215") ? "it contains the look-alike slash U+2215: use '/'"
-                    : name.equalsIgnoreCase("Triple DES 168/168") ? "the key is 'Triple DES 168' on Vista and later"
+                    : RegistryNames.same(name, "Triple DES 168/168") ? "the key is 'Triple DES 168' on Vista and later"
                     : name.matches("(?i)SHA \\d+") ? "the key is '" + name.replace(" ", "") + "'"
                     : "check the spelling against Microsoft's names";
             out.add(new Finding("MISSPELLED-KEY", Severity.MEDIUM, key.toString(), "key '" + name

@@ -12,7 +12,8 @@ import org.tlsconf.registry.ValueType;
 
 /**
  * Registry values as JSON, losslessly: {@code {"type": "REG_DWORD", "data": 1}} for the typed forms and
- * {@code {"type": "REG_NONE", "hex": "…"}} for raw bytes of any type.
+ * {@code {"type": "REG_NONE", "hex": "…"}} for raw bytes of any type, an undocumented one too
+ * ({@code "REG_TYPE_0xffff0012"}).
  */
 final class ValueCodec {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -50,18 +51,20 @@ final class ValueCodec {
         if (data == null) {
             throw new IllegalArgumentException("value without data");
         }
-        return switch (type) {
-            case REG_DWORD -> RegistryValue.dword(requireIntegral(data).longValueExact());
-            case REG_QWORD -> RegistryValue.qword(requireIntegral(data).longValue());
-            case REG_SZ -> RegistryValue.sz(requireText(data));
-            case REG_EXPAND_SZ -> RegistryValue.expandSz(requireText(data));
-            case REG_MULTI_SZ -> {
-                List<String> values = new ArrayList<>();
-                data.forEach(v -> values.add(requireText(v)));
-                yield RegistryValue.multiSz(values);
-            }
-            default -> throw new IllegalArgumentException(type + " must be given as hex");
-        };
+        if (type.equals(ValueType.REG_DWORD)) {
+            return RegistryValue.dword(requireIntegral(data).longValueExact());
+        } else if (type.equals(ValueType.REG_QWORD)) {
+            return RegistryValue.qword(requireIntegral(data).longValue());
+        } else if (type.equals(ValueType.REG_SZ)) {
+            return RegistryValue.sz(requireText(data));
+        } else if (type.equals(ValueType.REG_EXPAND_SZ)) {
+            return RegistryValue.expandSz(requireText(data));
+        } else if (type.equals(ValueType.REG_MULTI_SZ)) {
+            List<String> values = new ArrayList<>();
+            data.forEach(v -> values.add(requireText(v)));
+            return RegistryValue.multiSz(values);
+        }
+        throw new IllegalArgumentException(type + " must be given as hex");
     }
 
     private static BigInteger requireIntegral(JsonNode n) {

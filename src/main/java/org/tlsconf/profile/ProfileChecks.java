@@ -3,10 +3,10 @@ package org.tlsconf.profile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.tlsconf.registry.RegistryNames;
 import org.tlsconf.registry.RegistryPath;
 import org.tlsconf.registry.RegistryValue;
 import org.tlsconf.registry.ValueType;
@@ -58,7 +58,7 @@ final class ProfileChecks {
             }
         });
         below(path, TlsRegistry.CIPHERS).ifPresent(rest -> {
-            if (rest.get(0).equalsIgnoreCase("Triple DES 168/168")) {
+            if (RegistryNames.same(rest.get(0), "Triple DES 168/168")) {
                 issues.add(new PathIssue("'Triple DES 168/168' is the pre-Vista key name; current Windows reads "
                         + "'Triple DES 168'", "use 'Triple DES 168'"));
             } else {
@@ -73,7 +73,7 @@ final class ProfileChecks {
     }
 
     private static void checkKnown(List<PathIssue> issues, String what, String name, List<String> known) {
-        if (known.stream().noneMatch(k -> k.equalsIgnoreCase(name))) {
+        if (known.stream().noneMatch(k -> RegistryNames.same(k, name))) {
             issues.add(new PathIssue("unknown " + what + " key '" + name + "', which Windows would ignore",
                     Suggest.hint(name, known)));
         }
@@ -90,7 +90,7 @@ final class ProfileChecks {
     /** A value name that is a near miss of a name Windows reads ({@code DisabledByDefualt}) is an error. */
     static List<String> valueNameIssues(String name) {
         for (String known : KnownNames.VALUES) {
-            if (known.equalsIgnoreCase(name)) {
+            if (RegistryNames.same(known, name)) {
                 return List.of();
             }
         }
@@ -126,7 +126,7 @@ final class ProfileChecks {
         List<String> warnings = new ArrayList<>();
         Map<RegistryPath, Map<String, Optional<RegistryValue>>> byKey = new LinkedHashMap<>();
         for (DesiredValue v : values) {
-            byKey.computeIfAbsent(v.key(), k -> new LinkedHashMap<>()).put(v.name().toUpperCase(Locale.ROOT),
+            byKey.computeIfAbsent(v.key(), k -> new LinkedHashMap<>()).put(RegistryNames.fold(v.name()),
                     v.value());
         }
         for (Protocol p : Protocol.values()) {
@@ -222,7 +222,7 @@ final class ProfileChecks {
         if (side == null) {
             return Optional.empty();
         }
-        Optional<RegistryValue> v = side.get(name.toUpperCase(Locale.ROOT));
+        Optional<RegistryValue> v = side.get(RegistryNames.fold(name));
         return v == null ? Optional.empty() : v;
     }
 }

@@ -10,11 +10,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.tlsconf.registry.RegistryNames;
 import org.tlsconf.profile.LocatedJson.Arr;
 import org.tlsconf.profile.LocatedJson.Bool;
 import org.tlsconf.profile.LocatedJson.Member;
@@ -162,7 +162,7 @@ public final class ProfileLoader {
     }
 
     private static String identity(RegistryPath key, String name) {
-        return key + "\u0000" + name.toUpperCase(Locale.ROOT);
+        return key + "\u0000" + RegistryNames.fold(name);
     }
 
     // ---- parsing and checking one file ----------------------------------------------------------------------
@@ -269,7 +269,7 @@ public final class ProfileLoader {
         Map<String, String> folded = new HashMap<>();
         for (Member m : values.members().values()) {
             String vat = at + ".values." + m.name();
-            String earlier = folded.putIfAbsent(m.name().toUpperCase(Locale.ROOT), m.name());
+            String earlier = folded.putIfAbsent(RegistryNames.fold(m.name()), m.name());
             if (earlier != null) {
                 c.problem(m.line(), m.column(), vat, "value '" + m.name() + "' is the same registry value as '"
                         + earlier + "' (names are case-insensitive)", "keep one of the two");
@@ -351,7 +351,7 @@ public final class ProfileLoader {
         if (type == null || data == null || c.count() != before) {
             return Optional.empty();
         }
-        RegistryValue value = ValueData.parse(c, ValueType.valueOf(type), data.value(), at + ".data");
+        RegistryValue value = ValueData.parse(c, ValueType.fromName(type).orElseThrow(), data.value(), at + ".data");
         return value == null ? Optional.empty() : Optional.of(Optional.of(value));
     }
 
@@ -520,17 +520,17 @@ public final class ProfileLoader {
         }
 
         static RegistryValue parse(Checker c, ValueType type, Node data, String at) {
-            switch (type) {
-                case REG_DWORD: {
+            switch (type.name()) {
+                case "REG_DWORD": {
                     BigInteger n = number(c, data, at, 8, "4294967295", "\"0xFFFFFFFF\"");
                     return n == null ? null : RegistryValue.dword(n.longValue());
                 }
-                case REG_QWORD: {
+                case "REG_QWORD": {
                     BigInteger n = number(c, data, at, 16, QWORD_MAX.toString(), "\"0xFFFFFFFFFFFFFFFF\"");
                     return n == null ? null : RegistryValue.qword(n.longValue());
                 }
-                case REG_SZ:
-                case REG_EXPAND_SZ: {
+                case "REG_SZ":
+                case "REG_EXPAND_SZ": {
                     if (!(data instanceof Str s)) {
                         c.problem(data, at, "expected a string for " + type + ", got " + data.kind(),
                                 type == ValueType.REG_SZ && data instanceof Num
@@ -544,7 +544,7 @@ public final class ProfileLoader {
                     return type == ValueType.REG_SZ ? RegistryValue.sz(s.value())
                             : RegistryValue.expandSz(s.value());
                 }
-                case REG_MULTI_SZ: {
+                case "REG_MULTI_SZ": {
                     if (!(data instanceof Arr a)) {
                         c.problem(data, at, "expected an array of strings for REG_MULTI_SZ, got " + data.kind(),
                                 "e.g. [\"NistP384\", \"NistP256\"]");
@@ -562,7 +562,7 @@ public final class ProfileLoader {
                     }
                     return RegistryValue.multiSz(strings);
                 }
-                case REG_BINARY: {
+                case "REG_BINARY": {
                     if (!(data instanceof Str s)) {
                         c.problem(data, at, "expected a hex string for REG_BINARY, got " + data.kind(),
                                 "e.g. \"0a,ff,00\" or \"0aff00\"");

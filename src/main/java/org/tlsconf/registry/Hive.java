@@ -1,6 +1,5 @@
 package org.tlsconf.registry;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** The predefined registry roots, with the long name regedit writes and the short name reg.exe accepts. */
@@ -27,7 +26,7 @@ public enum Hive {
 
     /** Accepts the long or the short name in any case ({@code HKLM}, {@code hkey_local_machine}). */
     public static Optional<Hive> fromName(String name) {
-        String upper = name.toUpperCase(Locale.ROOT);
+        String upper = RegistryNames.fold(name);
         for (Hive hive : values()) {
             if (hive.name().equals(upper) || hive.shortName.equals(upper)) {
                 return Optional.of(hive);

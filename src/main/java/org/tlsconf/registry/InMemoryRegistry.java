@@ -3,7 +3,6 @@ package org.tlsconf.registry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,7 +54,7 @@ public class InMemoryRegistry implements Registry {
     }
 
     private static String fold(String name) {
-        return name.toUpperCase(Locale.ROOT);
+        return RegistryNames.fold(name);
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.tlsconf.registry;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A registry key: a hive and the key names below it. Comparison is case-insensitive, as in Windows; the
@@ -20,7 +19,7 @@ public final class RegistryPath {
         this.names = List.copyOf(names);
         StringBuilder sb = new StringBuilder(hive.shortName());
         for (String n : names) {
-            sb.append('\\').append(n.toUpperCase(Locale.ROOT));
+            sb.append('\\').append(RegistryNames.fold(n));
         }
         this.folded = sb.toString();
     }
@@ -35,12 +34,13 @@ public final class RegistryPath {
 
     /**
      * Parses {@code HKLM\SYSTEM\...} or {@code HKEY_LOCAL_MACHINE\SYSTEM\...}. A trailing backslash is allowed;
-     * empty key names ({@code A\\B}) are not.
+     * empty key names ({@code A\\B}) are not. Only spaces and tabs around the whole path are dropped: other
+     * Unicode white space at the end of a key name is part of the name, as in Windows.
      *
      * @throws IllegalArgumentException with a message that says what is wrong
      */
     public static RegistryPath parse(String text) {
-        String s = text.strip();
+        String s = text.replaceAll("^[ \t]+|[ \t]+$", "");
         if (s.endsWith("\\")) {
             s = s.substring(0, s.length() - 1);
         }

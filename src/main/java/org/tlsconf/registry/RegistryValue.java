@@ -54,18 +54,18 @@ public sealed interface RegistryValue {
      * to; otherwise keeps them as {@link Binary} with that type so they round-trip unchanged.
      */
     static RegistryValue fromBytes(ValueType type, byte[] data) {
-        RegistryValue decoded = switch (type) {
-            case REG_DWORD -> data.length == 4
-                    ? new Dword(Integer.toUnsignedLong(ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).getInt()))
-                    : null;
-            case REG_QWORD -> data.length == 8
-                    ? new Qword(ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).getLong())
-                    : null;
-            case REG_SZ -> Strings.single(data).map(Sz::new).orElse(null);
-            case REG_EXPAND_SZ -> Strings.single(data).map(ExpandSz::new).orElse(null);
-            case REG_MULTI_SZ -> Strings.multi(data).map(MultiSz::new).orElse(null);
-            default -> null;
-        };
+        RegistryValue decoded = null;
+        if (type.equals(ValueType.REG_DWORD) && data.length == 4) {
+            decoded = new Dword(Integer.toUnsignedLong(ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).getInt()));
+        } else if (type.equals(ValueType.REG_QWORD) && data.length == 8) {
+            decoded = new Qword(ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).getLong());
+        } else if (type.equals(ValueType.REG_SZ)) {
+            decoded = Strings.single(data).map(Sz::new).orElse(null);
+        } else if (type.equals(ValueType.REG_EXPAND_SZ)) {
+            decoded = Strings.single(data).map(ExpandSz::new).orElse(null);
+        } else if (type.equals(ValueType.REG_MULTI_SZ)) {
+            decoded = Strings.multi(data).map(MultiSz::new).orElse(null);
+        }
         if (decoded != null && Arrays.equals(decoded.toBytes(), data)) {
             return decoded;
         }
@@ -198,7 +198,7 @@ public sealed interface RegistryValue {
         }
     }
 
-    /** Raw bytes of any type: REG_BINARY, or a type tlsconf keeps verbatim. */
+    /** Raw bytes of any type: REG_BINARY, or a type tlsconf keeps verbatim (undocumented type numbers too). */
     record Binary(ValueType type, byte[] data) implements RegistryValue {
         public Binary {
             Objects.requireNonNull(type);
@@ -221,13 +221,12 @@ public sealed interface RegistryValue {
 
         @Override
         public String display() {
-            String prefix = type == ValueType.REG_BINARY ? "hex:" : "hex(" + Integer.toHexString(type.code()) + "):";
-            return prefix + HexFormat.ofDelimiter(",").formatHex(data);
+            return type.hexTag() + HexFormat.ofDelimiter(",").formatHex(data);
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Binary b && b.type == type && Arrays.equals(b.data, data);
+            return o instanceof Binary b && b.type.equals(type) && Arrays.equals(b.data, data);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package org.tlsconf.tls;
 
 import java.util.Optional;
+import org.tlsconf.registry.RegistryNames;
 
 /** SCHANNEL protocol keys under {@code SCHANNEL\Protocols}, with their exact key names. */
 public enum Protocol {
@@ -28,7 +29,7 @@ public enum Protocol {
 
     public static Optional<Protocol> fromKeyName(String name) {
         for (Protocol p : values()) {
-            if (p.keyName.equalsIgnoreCase(name)) {
+            if (RegistryNames.same(p.keyName, name)) {
                 return Optional.of(p);
             }
         }

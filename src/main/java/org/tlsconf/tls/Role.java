@@ -1,6 +1,7 @@
 package org.tlsconf.tls;
 
 import java.util.Optional;
+import org.tlsconf.registry.RegistryNames;
 
 /** The two sides of a protocol key: outgoing connections (Client) and incoming ones (Server). */
 public enum Role {
@@ -23,7 +24,7 @@ public enum Role {
 
     public static Optional<Role> fromKeyName(String name) {
         for (Role r : values()) {
-            if (r.keyName.equalsIgnoreCase(name)) {
+            if (RegistryNames.same(r.keyName, name)) {
                 return Optional.of(r);
             }
         }

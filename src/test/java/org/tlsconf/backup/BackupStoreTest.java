@@ -34,6 +34,8 @@ class BackupStoreTest {
                 new Backup.Entry(KEY, "B", Optional.of(RegistryValue.binary(new byte[] {0, -1}))),
                 new Backup.Entry(KEY, "Odd", Optional.of(new RegistryValue.Binary(ValueType.REG_DWORD,
                         new byte[] {1, 2, 3}))),
+                new Backup.Entry(KEY, "Private", Optional.of(new RegistryValue.Binary(ValueType.of(0xffff0012),
+                        new byte[] {9, 8}))),
                 new Backup.Entry(KEY, "", Optional.of(RegistryValue.sz("default"))));
         return new Backup(BackupStore.newId(at), at, "host1", "0.1.0", "max-protection", "registry file /x.reg",
                 Backup.Status.PENDING, List.of(new Backup.Change("modify", KEY, "Enabled",

@@ -50,6 +50,23 @@ public abstract class RegistryContract {
     }
 
     @Test
+    void namesAreFoldedOneCharacterAtATimeAsWindowsDoes() {
+        registry.createKey(TLS12);
+        registry.setValue(TLS12, "straße", RegistryValue.dword(1));
+        registry.setValue(TLS12, "STRASSE", RegistryValue.dword(2)); // ß does not expand to SS
+        registry.setValue(TLS12, "i", RegistryValue.dword(3));
+        registry.setValue(TLS12, "\u0130", RegistryValue.dword(4)); // dotted capital I is not i
+        registry.setValue(TLS12, "I", RegistryValue.dword(5)); // the same name as i: replaced, spelling kept
+        registry.setValue(TLS12, "STRAßE", RegistryValue.dword(6)); // the same name as straße
+        assertEquals(Map.of("straße", RegistryValue.dword(6), "STRASSE", RegistryValue.dword(2),
+                "i", RegistryValue.dword(5), "\u0130", RegistryValue.dword(4)), registry.values(TLS12));
+        registry.createKey(TLS12.child("i"));
+        registry.createKey(TLS12.child("\u0130"));
+        registry.createKey(TLS12.child("I"));
+        assertEquals(List.of("i", "\u0130"), registry.subKeys(TLS12));
+    }
+
+    @Test
     void createKeyCreatesTheMissingAncestorsToo() {
         registry.createKey(TLS12);
         assertTrue(registry.keyExists(TLS12));

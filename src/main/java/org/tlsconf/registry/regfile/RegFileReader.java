@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.tlsconf.registry.Hive;
+import org.tlsconf.registry.RegistryNames;
 import org.tlsconf.registry.RegistryPath;
 import org.tlsconf.registry.RegistryValue;
 import org.tlsconf.registry.ValueType;
@@ -48,9 +49,9 @@ public final class RegFileReader {
         String text = decode(data, encoding);
         List<String> lines = splitLines(text);
         String first = lines.isEmpty() ? "" : stripEnd(lines.get(0));
-        if (first.equalsIgnoreCase(RegFormat.V5.header())) {
+        if (RegistryNames.same(first, RegFormat.V5.header())) {
             format = RegFormat.V5;
-        } else if (first.equalsIgnoreCase(RegFormat.REGEDIT4.header())) {
+        } else if (RegistryNames.same(first, RegFormat.REGEDIT4.header())) {
             format = RegFormat.REGEDIT4;
         } else {
             String what = first.isEmpty() ? "the first line is empty" : "the first line is '" + abbreviate(first) + "'";
@@ -65,7 +66,7 @@ public final class RegFileReader {
         for (int i = 1; i < lines.size() && problems.size() < MAX_PROBLEMS; i++) {
             String raw = lines.get(i);
             int lineNo = i + 1;
-            String content = stripEnd(raw).strip();
+            String content = trimBlanks(stripEnd(raw));
             if (content.isEmpty() || content.startsWith(";")) {
                 items.add(new RegDocument.Trivia(raw));
                 continue;
@@ -92,7 +93,7 @@ public final class RegFileReader {
                     logical.setLength(logical.length() - 1);
                     i++;
                     rawAll.append(lines.get(i));
-                    logical.append(stripEnd(lines.get(i)).strip());
+                    logical.append(trimBlanks(stripEnd(lines.get(i))));
                 }
                 if (isHexContinuation(logical)) {
                     problem(firstLine, "hex data ends with a line continuation '\\' but the file ends",
@@ -197,6 +198,22 @@ public final class RegFileReader {
         return text.indexOf('\r') >= 0 ? "\r" : "\r\n";
     }
 
+    /**
+     * Removes leading and trailing blanks: spaces and tabs only, as regedit does. Other Unicode white space (an
+     * ideographic or em space) is part of a name or an error, never dropped.
+     */
+    private static String trimBlanks(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && (s.charAt(start) == ' ' || s.charAt(start) == '\t')) {
+            start++;
+        }
+        while (end > start && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
     /** Removes the line terminator and trailing blanks. */
     private static String stripEnd(String raw) {
         int end = raw.length();
@@ -226,18 +243,18 @@ public final class RegFileReader {
             problem(lineNo, "key line has no closing ']'", "write the key as [HKEY_LOCAL_MACHINE\\...]");
             return null;
         }
-        String after = content.substring(close + 1).strip();
+        String after = trimBlanks(content.substring(close + 1));
         if (!after.isEmpty() && !after.startsWith(";")) {
             int first = content.indexOf(']');
-            String trailing = content.substring(first + 1).strip();
+            String trailing = trimBlanks(content.substring(first + 1));
             problem(lineNo, "text after the key's closing ']': '" + abbreviate(trailing) + "'",
                     "regedit does not apply values written on the key line; put each value on its own line below it");
             return null;
         }
-        String inner = content.substring(1, close).strip();
+        String inner = trimBlanks(content.substring(1, close));
         boolean delete = inner.startsWith("-");
         if (delete) {
-            inner = inner.substring(1).strip();
+            inner = trimBlanks(inner.substring(1));
         }
         try {
             RegistryPath path = RegistryPath.parse(inner);
@@ -277,7 +294,7 @@ public final class RegFileReader {
         pos = skipBlanks(s, pos + 1);
         String data = s.substring(pos);
         RegistryValue value;
-        if (data.equals("-") || (data.startsWith("-") && data.substring(1).strip().startsWith(";"))) {
+        if (data.equals("-") || (data.startsWith("-") && trimBlanks(data.substring(1)).startsWith(";"))) {
             value = null;
         } else if (data.startsWith("\"")) {
             StringBuilder sb = new StringBuilder();
@@ -285,7 +302,7 @@ public final class RegFileReader {
             if (end < 0) {
                 return null;
             }
-            String rest = data.substring(end).strip();
+            String rest = trimBlanks(data.substring(end));
             if (!rest.isEmpty() && !rest.startsWith(";")) {
                 problem(lineNo, "unexpected text after the string: '" + abbreviate(rest) + "'",
                         "a string value ends with its closing quote; escape quotes inside it as \\\"");
@@ -296,7 +313,7 @@ public final class RegFileReader {
             String lower = data.toLowerCase(Locale.ROOT);
             String body = stripComment(data);
             if (lower.startsWith("dword:")) {
-                value = parseDword(body.substring(6).strip(), lineNo);
+                value = parseDword(trimBlanks(body.substring(6)), lineNo);
             } else if (lower.startsWith("hex:")) {
                 value = parseHex(ValueType.REG_BINARY, body.substring(4), lineNo);
             } else if (lower.startsWith("hex(")) {
@@ -365,18 +382,12 @@ public final class RegFileReader {
                     "write hex(2): for REG_EXPAND_SZ, hex(7): for REG_MULTI_SZ, hex(b): for REG_QWORD");
             return null;
         }
-        long n = Long.parseLong(code, 16);
-        ValueType type = n <= 11 ? ValueType.fromCode((int) n).orElse(null) : null;
-        if (type == null) {
-            problem(lineNo, "unknown value type hex(" + code + ")",
-                    "registry value types run from hex(0) to hex(b)");
-            return null;
-        }
-        return parseHex(type, body.substring(close + 2), lineNo);
+        // an undocumented type number is kept with its bytes, as Windows stores it
+        return parseHex(ValueType.of(Integer.parseUnsignedInt(code, 16)), body.substring(close + 2), lineNo);
     }
 
     private RegistryValue parseHex(ValueType type, String list, int lineNo) {
-        String trimmed = list.strip();
+        String trimmed = trimBlanks(list);
         if (trimmed.endsWith(",")) {
             trimmed = trimmed.substring(0, trimmed.length() - 1);
         }
@@ -387,7 +398,7 @@ public final class RegFileReader {
             String[] parts = trimmed.split(",", -1);
             bytes = new byte[parts.length];
             for (int i = 0; i < parts.length; i++) {
-                String p = parts[i].strip();
+                String p = trimBlanks(parts[i]);
                 if (p.isEmpty() || p.length() > 2 || !isHex(p)) {
                     problem(lineNo, "'" + abbreviate(p) + "' is not a hex byte (byte " + (i + 1) + ")",
                             "hex data is two-digit hex bytes separated by commas: hex:0a,ff,00");
@@ -432,7 +443,7 @@ public final class RegFileReader {
     private static boolean looksLikeKeyPath(String content) {
         int slash = content.indexOf('\\');
         String head = slash < 0 ? content : content.substring(0, slash);
-        return Hive.fromName(head.strip()).isPresent() && !content.contains("=");
+        return Hive.fromName(trimBlanks(head)).isPresent() && !content.contains("=");
     }
 
     private static String stripTrailingBackslash(String s) {
@@ -441,7 +452,7 @@ public final class RegFileReader {
 
     private static String stripComment(String data) {
         int semi = data.indexOf(';');
-        return (semi < 0 ? data : data.substring(0, semi)).strip();
+        return trimBlanks(semi < 0 ? data : data.substring(0, semi));
     }
 
     private static int skipBlanks(String s, int pos) {
@@ -451,9 +462,11 @@ public final class RegFileReader {
         return pos;
     }
 
+    /** ASCII hex digits only: regedit rejects the full-width and other Unicode digits Java's parsers accept. */
     private static boolean isHex(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (Character.digit(s.charAt(i), 16) < 0) {
+            char c = s.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
                 return false;
             }
         }

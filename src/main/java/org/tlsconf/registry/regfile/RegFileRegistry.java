@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.tlsconf.registry.RegistryNames;
 import org.tlsconf.registry.AtomicFile;
 import org.tlsconf.registry.InMemoryRegistry;
 import org.tlsconf.registry.Registry;
@@ -121,7 +122,7 @@ public final class RegFileRegistry implements Registry {
         String nl = document.newline();
         int last = lastItemAffecting(key, name);
         String storedName = state.values(key).keySet().stream()
-                .filter(n -> n.equalsIgnoreCase(name)).findFirst().orElse(name);
+                .filter(n -> RegistryNames.same(n, name)).findFirst().orElse(name);
         ValueLine line = new ValueLine(key, storedName, value,
                 RegFileWriter.valueLine(storedName, value, document.format(), nl), 0);
         if (last >= 0 && items.get(last) instanceof ValueLine v && !v.isDeletion()) {
@@ -146,7 +147,7 @@ public final class RegFileRegistry implements Registry {
             return;
         }
         document.mutableItems().removeIf(item -> item instanceof ValueLine v && !v.isDeletion()
-                && v.key().equals(key) && v.name().equalsIgnoreCase(name));
+                && v.key().equals(key) && RegistryNames.same(v.name(), name));
         state.deleteValue(key, name);
         dirty = true;
     }
@@ -207,7 +208,7 @@ public final class RegFileRegistry implements Registry {
         List<Item> items = document.mutableItems();
         for (int i = items.size() - 1; i >= 0; i--) {
             Item item = items.get(i);
-            if (item instanceof ValueLine v && v.key().equals(key) && v.name().equalsIgnoreCase(name)) {
+            if (item instanceof ValueLine v && v.key().equals(key) && RegistryNames.same(v.name(), name)) {
                 return i;
             }
             if (item instanceof KeyLine k && k.delete() && key.isAtOrBelow(k.path())) {

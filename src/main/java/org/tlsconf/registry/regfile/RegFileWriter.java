@@ -53,7 +53,7 @@ public final class RegFileWriter {
     }
 
     private static String hex(ValueType type, byte[] data, int lineLength, String newline) {
-        String tag = type == ValueType.REG_BINARY ? "hex:" : "hex(" + Integer.toHexString(type.code()) + "):";
+        String tag = type.hexTag();
         StringBuilder sb = new StringBuilder(tag);
         int len = lineLength + tag.length();
         for (int i = 0; i < data.length; i++) {

@@ -129,9 +129,7 @@ public final class WindowsRegistry implements Registry {
     }
 
     private static RegistryValue decode(WinRegistryApi.RawValue raw) {
-        ValueType type = ValueType.fromCode(raw.type()).orElseThrow(() -> new RegistryException(
-                "unsupported registry value type " + raw.type()));
-        return RegistryValue.fromBytes(type, raw.data());
+        return RegistryValue.fromBytes(ValueType.of(raw.type()), raw.data());
     }
 
     private static RegistryException map(WinError e, String what, RegistryPath key) {

@@ -160,7 +160,9 @@ class RegFileReaderTest {
             decimal dword               | [HKLM\\SOFTWARE\\A]\\n"E"=dword:1z                    | 4 | is not 1 to 8 hex digits         | decimal numbers are not allowed
             qword form                  | [HKLM\\SOFTWARE\\A]\\n"E"=qword:1                     | 4 | unrecognised value data          | hex(b)
             bad hex byte                | [HKLM\\SOFTWARE\\A]\\n"E"=hex:01,zz                   | 4 | 'zz' is not a hex byte           | two-digit hex bytes
-            unknown type                | [HKLM\\SOFTWARE\\A]\\n"E"=hex(1f):00                  | 4 | unknown value type hex(1f)       | hex(0) to hex(b)
+            full-width dword digits     | [HKLM\\SOFTWARE\\A]\\n"E"=dword:０００１                | 4 | is not 1 to 8 hex digits         | ffffffff
+            full-width hex byte         | [HKLM\\SOFTWARE\\A]\\n"E"=hex:０１                      | 4 | is not a hex byte                | two-digit hex bytes
+            full-width type number      | [HKLM\\SOFTWARE\\A]\\n"E"=hex(４):01,00,00,00           | 4 | malformed hex(N): type           | hex(2)
             unknown escape              | [HKLM\\SOFTWARE\\A]\\n"E"="C:\\Temp"                  | 4 | unknown escape                   | \\\\ for a backslash
             unterminated string         | [HKLM\\SOFTWARE\\A]\\n"E"="abc                        | 4 | has no closing double quote      | close it
             value before any key        | "E"=dword:00000001                                  | 3 | value outside any key            | put a key line
@@ -198,5 +200,31 @@ class RegFileReaderTest {
         byte[] odd = {(byte) 0xFF, (byte) 0xFE, 'W', 0, 'i'};
         assertTrue(assertThrows(RegFileParseException.class, () -> RegFileReader.parse(odd, "odd.reg"))
                 .getMessage().contains("not valid UTF-16LE"));
+    }
+
+    @Test
+    void aValueOfAnUndocumentedTypeIsKeptWithItsTypeNumberAndBytes() {
+        RegDocument doc = RegFileReader.parse(RegText.utf8(V5 + "\n\n[HKLM\\SOFTWARE\\A]\n"
+                + "\"Private\"=hex(ffff0012):01,02,03\n\"Low\"=hex(1f):\n"), "x.reg");
+        InMemoryRegistry reg = doc.replay("x");
+        RegistryPath a = RegistryPath.parse("HKLM\\SOFTWARE\\A");
+        RegistryValue v = reg.readValue(a, "Private").orElseThrow();
+        assertEquals(0xffff0012, v.type().code());
+        assertFalse(v.type().isKnown());
+        assertEquals("hex(ffff0012):01,02,03", v.display());
+        assertEquals(Optional.of(new RegistryValue.Binary(ValueType.of(0x1f), new byte[0])), reg.readValue(a, "Low"));
+        assertEquals("\"Private\"=hex(ffff0012):01,02,03\r\n",
+                RegFileWriter.valueLine("Private", v, RegFormat.V5, "\r\n"));
+    }
+
+    @Test
+    void keyNamesKeepTrailingUnicodeWhiteSpace() {
+        // U+3000 (ideographic space) and U+2003 (em space) are characters of the key name, not blanks
+        InMemoryRegistry reg = read(RegText.utf8(V5 + "\n\n[HKLM\\SOFTWARE\\A\u3000]\n\"x\"=dword:1\n"
+                + "[HKLM\\SOFTWARE\\B\u2003]  \n\"y\"=dword:2\n"));
+        assertEquals(List.of("A\u3000", "B\u2003"), reg.subKeys(RegistryPath.parse("HKLM\\SOFTWARE")));
+        assertFalse(reg.keyExists(RegistryPath.parse("HKLM\\SOFTWARE\\A")));
+        assertEquals(Optional.of(RegistryValue.dword(1)),
+                reg.readValue(RegistryPath.parse("HKLM\\SOFTWARE\\A\u3000"), "x"));
     }
 }

@@ -3,10 +3,10 @@ package org.tlsconf.registry.windows;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.tlsconf.registry.Hive;
+import org.tlsconf.registry.RegistryNames;
 
 /**
  * An in-memory stand-in for the Win32 registry calls, with their semantics: case-insensitive names, RegCreateKeyEx
@@ -18,7 +18,7 @@ class FakeWinRegistryApi implements WinRegistryApi {
     private final Map<String, String> spelling = new LinkedHashMap<>();
 
     private static String fold(Hive hive, String subKey) {
-        return (hive + "\\" + subKey).toUpperCase(Locale.ROOT);
+        return RegistryNames.fold(hive + "\\" + subKey);
     }
 
     private static void requireView(int access) {
@@ -68,10 +68,10 @@ class FakeWinRegistryApi implements WinRegistryApi {
     public Optional<RawValue> value(Hive hive, String subKey, String name, int access) {
         requireView(access);
         var k = keys.get(fold(hive, subKey));
-        if (k == null || !k.containsKey(name.toUpperCase(Locale.ROOT))) {
+        if (k == null || !k.containsKey(RegistryNames.fold(name))) {
             return Optional.empty();
         }
-        return Optional.of(k.get(name.toUpperCase(Locale.ROOT)).getValue());
+        return Optional.of(k.get(RegistryNames.fold(name)).getValue());
     }
 
     @Override
@@ -93,14 +93,14 @@ class FakeWinRegistryApi implements WinRegistryApi {
     public void setValue(Hive hive, String subKey, String name, RawValue value, int access) {
         requireView(access);
         var k = key(hive, subKey);
-        var old = k.get(name.toUpperCase(Locale.ROOT));
-        k.put(name.toUpperCase(Locale.ROOT), Map.entry(old == null ? name : old.getKey(), value));
+        var old = k.get(RegistryNames.fold(name));
+        k.put(RegistryNames.fold(name), Map.entry(old == null ? name : old.getKey(), value));
     }
 
     @Override
     public void deleteValue(Hive hive, String subKey, String name, int access) {
         requireView(access);
-        if (key(hive, subKey).remove(name.toUpperCase(Locale.ROOT)) == null) {
+        if (key(hive, subKey).remove(RegistryNames.fold(name)) == null) {
             throw new WinError(WinError.FILE_NOT_FOUND, "RegDeleteValue");
         }
     }

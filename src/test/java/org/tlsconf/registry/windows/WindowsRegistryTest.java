@@ -135,4 +135,19 @@ class WindowsRegistryTest {
         assertInstanceOf(RegistryValue.Binary.class, v);
         assertEquals(4, v.type().code());
     }
+
+    @Test
+    void aValueOfAnUndocumentedTypeIsReadAndWrittenWithItsTypeNumber() {
+        when(api.value(any(), anyString(), eq("Private"), anyInt())).thenReturn(Optional.of(
+                new WinRegistryApi.RawValue(0xffff0012, new byte[] {1, 2})));
+        RegistryValue v = registry.readValue(NET32, "Private").orElseThrow();
+        assertEquals(new RegistryValue.Binary(org.tlsconf.registry.ValueType.of(0xffff0012), new byte[] {1, 2}), v);
+
+        when(api.keyExists(any(), anyString(), anyInt())).thenReturn(true);
+        registry.setValue(NET32, "Private", v);
+        ArgumentCaptor<WinRegistryApi.RawValue> raw = ArgumentCaptor.forClass(WinRegistryApi.RawValue.class);
+        verify(api).setValue(any(), anyString(), eq("Private"), raw.capture(), anyInt());
+        assertEquals(0xffff0012, raw.getValue().type());
+        assertEquals(List.of((byte) 1, (byte) 2), List.of(raw.getValue().data()[0], raw.getValue().data()[1]));
+    }
 }
