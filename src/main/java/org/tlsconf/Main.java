@@ -14,6 +14,7 @@ import org.tlsconf.cli.ExitCodes;
 import org.tlsconf.cli.RegistryProvider;
 import org.tlsconf.profile.ProfileCatalogue;
 import org.tlsconf.reboot.RebootScheduler;
+import org.tlsconf.registry.AtomicFile;
 import org.tlsconf.registry.Registry;
 import org.tlsconf.registry.clixml.HealthCheckerExport;
 import org.tlsconf.registry.regfile.RegFileRegistry;
@@ -101,6 +102,9 @@ public final class Main {
                 if (isHealthCheckerExport(registryFile)) {
                     throw new CliException(ExitCodes.BAD_INPUT, registryFile + " is a HealthChecker export: it can "
                             + "be audited and compared (status, check, diff) but not changed");
+                }
+                if (AtomicFile.isReadOnly(registryFile)) { // checked on the mode bits: root may write anything
+                    throw new CliException(ExitCodes.ACCESS_DENIED, AtomicFile.readOnlyMessage(registryFile));
                 }
                 if (!Files.isWritable(registryFile)) {
                     throw new CliException(ExitCodes.ACCESS_DENIED, "cannot write " + registryFile

@@ -5,25 +5,46 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.AclFileAttributeView;
+import java.nio.file.attribute.DosFileAttributeView;
+import java.nio.file.attribute.FileOwnerAttributeView;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Locale;
 
-/** Replaces a file so that readers see either the old or the new content, never a mix or a truncated file. */
+/**
+ * Replaces a file so that readers see either the old or the new content, never a mix or a truncated file. An
+ * existing file is replaced as itself: a symbolic link is followed and its target is what gets replaced (the link
+ * stays a link), and the new content keeps the old file's permissions, owner and group (POSIX) or ACL and owner
+ * (Windows). A read-only file is refused, also for root or an administrator, who could otherwise replace it.
+ */
 public final class AtomicFile {
     private AtomicFile() {
     }
 
     /**
-     * Writes a temporary file next to {@code target}, flushes it to disk, renames it over {@code target} and
-     * flushes the directory.
+     * Writes a temporary file next to {@code target} (next to the file a link points to), flushes it to disk,
+     * gives it the target's permissions and owner, renames it over the target and flushes the directory.
      *
-     * @throws RegistryAccessDeniedException when the folder or file may not be written
+     * @throws RegistryAccessDeniedException when the file is read-only, or the folder or file may not be written,
+     *     or the owner cannot be kept
      * @throws RegistryException on any other I/O failure; {@code target} is then unchanged
      */
     public static void write(Path target, byte[] bytes) {
-        Path abs = target.toAbsolutePath();
+        Path abs;
+        try {
+            abs = Files.exists(target) ? target.toRealPath() : target.toAbsolutePath();
+        } catch (IOException e) {
+            throw new RegistryException("cannot resolve " + target + ": " + e, e);
+        }
+        if (isReadOnly(abs)) {
+            throw new RegistryAccessDeniedException(readOnlyMessage(target));
+        }
         Path dir = abs.getParent();
         Path tmp = null;
         try {
@@ -35,6 +56,9 @@ public final class AtomicFile {
                     ch.write(buf);
                 }
                 ch.force(true);
+            }
+            if (Files.exists(abs)) {
+                copyAccess(abs, tmp);
             }
             Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             tmp = null;
@@ -50,6 +74,60 @@ public final class AtomicFile {
                 } catch (IOException ignored) {
                     // best effort: a leftover temporary file is harmless
                 }
+            }
+        }
+    }
+
+    /**
+     * True when the file's own permissions forbid writing whoever asks: no owner write bit (POSIX), or the DOS
+     * read-only attribute. {@link Files#isWritable} is not enough: it answers true for root.
+     */
+    public static boolean isReadOnly(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                return false;
+            }
+            PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+            if (posix != null) {
+                return !posix.readAttributes().permissions().contains(PosixFilePermission.OWNER_WRITE);
+            }
+            DosFileAttributeView dos = Files.getFileAttributeView(file, DosFileAttributeView.class);
+            return dos != null && dos.readAttributes().isReadOnly();
+        } catch (IOException e) {
+            return false; // the write itself will report what is wrong
+        }
+    }
+
+    /** The message for a read-only target, naming what to do. */
+    public static String readOnlyMessage(Path file) {
+        return "cannot write " + file + ": the file is read-only; nothing was changed (make it writable, e.g. "
+                + "chmod u+w or clear the read-only attribute, if it really should be changed)";
+    }
+
+    /** Gives {@code copy} the permissions, owner and group (or ACL and owner) of {@code original}. */
+    private static void copyAccess(Path original, Path copy) throws IOException {
+        PosixFileAttributeView posix = Files.getFileAttributeView(original, PosixFileAttributeView.class);
+        if (posix != null) {
+            PosixFileAttributes a = posix.readAttributes();
+            PosixFileAttributeView target = Files.getFileAttributeView(copy, PosixFileAttributeView.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            PosixFileAttributes now = target.readAttributes();
+            if (!now.owner().equals(a.owner())) {
+                target.setOwner(a.owner()); // only root may; anyone else is refused rather than taking the file
+            }
+            if (!now.group().equals(a.group())) {
+                target.setGroup(a.group());
+            }
+            target.setPermissions(a.permissions());
+            return;
+        }
+        AclFileAttributeView acl = Files.getFileAttributeView(original, AclFileAttributeView.class);
+        if (acl != null) {
+            AclFileAttributeView target = Files.getFileAttributeView(copy, AclFileAttributeView.class);
+            target.setAcl(acl.getAcl());
+            FileOwnerAttributeView owner = Files.getFileAttributeView(copy, FileOwnerAttributeView.class);
+            if (!owner.getOwner().equals(acl.getOwner())) {
+                owner.setOwner(acl.getOwner());
             }
         }
     }

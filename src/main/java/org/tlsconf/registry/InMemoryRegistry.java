@@ -153,6 +153,41 @@ public class InMemoryRegistry implements Registry {
     }
 
 
+    /**
+     * The first way {@code other} differs from this registry — a key or value missing, extra, spelled
+     * differently, or with another type or data — or empty when they hold the same.
+     */
+    public Optional<String> firstDifference(InMemoryRegistry other) {
+        for (Key k : keys.values()) {
+            Key o = other.keys.get(k.path);
+            if (o == null) {
+                return Optional.of("key " + k.path + " is missing");
+            }
+            if (!o.path.toString().equals(k.path.toString())) {
+                return Optional.of("key " + k.path + " is spelled " + o.path);
+            }
+            for (Entry e : k.values.values()) {
+                Entry oe = o.values.get(fold(e.name));
+                if (oe == null || !oe.name.equals(e.name) || !oe.value.equals(e.value)) {
+                    return Optional.of("value " + k.path + "\\" + e.name + " is "
+                            + (oe == null ? "missing" : "\"" + oe.name + "\" " + oe.value.type() + " "
+                            + oe.value.display()) + ", expected " + e.value.type() + " " + e.value.display());
+                }
+            }
+            for (Entry oe : o.values.values()) {
+                if (!k.values.containsKey(fold(oe.name))) {
+                    return Optional.of("value " + k.path + "\\" + oe.name + " should not exist");
+                }
+            }
+        }
+        for (Key o : other.keys.values()) {
+            if (!keys.containsKey(o.path)) {
+                return Optional.of("key " + o.path + " should not exist");
+            }
+        }
+        return Optional.empty();
+    }
+
     /** A comparable picture of the whole content: folded key path → folded value name → value. */
     public Map<String, Map<String, RegistryValue>> snapshot() {
         Map<String, Map<String, RegistryValue>> out = new java.util.TreeMap<>();

@@ -407,10 +407,9 @@ public final class RegFileReader {
                 bytes[i] = (byte) Integer.parseInt(p, 16);
             }
         }
-        if (format == RegFormat.REGEDIT4 && (type == ValueType.REG_SZ || type == ValueType.REG_EXPAND_SZ
-                || type == ValueType.REG_MULTI_SZ)) {
+        if (format == RegFormat.REGEDIT4 && RegFileWriter.holdsAnsiText(type)) {
             // REGEDIT4 keeps these strings as ANSI bytes; Windows stores them as UTF-16LE
-            bytes = new String(bytes, RegFileWriter.ansi()).getBytes(StandardCharsets.UTF_16LE);
+            bytes = Ansi.decode(bytes).getBytes(StandardCharsets.UTF_16LE);
         }
         return RegistryValue.fromBytes(type, bytes);
     }

@@ -9,13 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.tlsconf.registry.RegistryNames;
 import org.tlsconf.registry.AtomicFile;
 import org.tlsconf.registry.InMemoryRegistry;
 import org.tlsconf.registry.Registry;
 import org.tlsconf.registry.RegistryAccessDeniedException;
 import org.tlsconf.registry.RegistryException;
 import org.tlsconf.registry.RegistryKeyNotFoundException;
+import org.tlsconf.registry.RegistryNames;
 import org.tlsconf.registry.RegistryPath;
 import org.tlsconf.registry.RegistryValue;
 import org.tlsconf.registry.regfile.RegDocument.Item;
@@ -104,6 +104,7 @@ public final class RegFileRegistry implements Registry {
 
     @Override
     public void createKey(RegistryPath key) {
+        requireEncodable(RegFileWriter.keyLine(key, false, document.newline()), "key " + key);
         for (RegistryPath p : key.selfAndAncestors()) {
             if (!state.keyExists(p)) {
                 insertKeySection(p);
@@ -123,8 +124,14 @@ public final class RegFileRegistry implements Registry {
         int last = lastItemAffecting(key, name);
         String storedName = state.values(key).keySet().stream()
                 .filter(n -> RegistryNames.same(n, name)).findFirst().orElse(name);
-        ValueLine line = new ValueLine(key, storedName, value,
-                RegFileWriter.valueLine(storedName, value, document.format(), nl), 0);
+        String text;
+        try {
+            text = RegFileWriter.valueLine(storedName, value, document.format(), nl);
+        } catch (IllegalArgumentException e) {
+            throw cannotHold(key + "\\" + storedName + " = " + value.display(), e.getMessage());
+        }
+        requireEncodable(text, key + "\\" + storedName + " = " + value.display());
+        ValueLine line = new ValueLine(key, storedName, value, text, 0);
         if (last >= 0 && items.get(last) instanceof ValueLine v && !v.isDeletion()) {
             items.set(last, line); // replace in place: the value keeps its position in the key
         } else {
@@ -146,8 +153,14 @@ public final class RegFileRegistry implements Registry {
         if (state.readValue(key, name).isEmpty()) {
             return;
         }
-        document.mutableItems().removeIf(item -> item instanceof ValueLine v && !v.isDeletion()
-                && v.key().equals(key) && RegistryNames.same(v.name(), name));
+        // only lines after the last [-KEY] that covers the key hold it; earlier ones are history and stay
+        List<Item> items = document.mutableItems();
+        for (int i = items.size() - 1; i > lastDeletionOf(key); i--) {
+            if (items.get(i) instanceof ValueLine v && !v.isDeletion() && v.key().equals(key)
+                    && RegistryNames.same(v.name(), name)) {
+                items.remove(i);
+            }
+        }
         state.deleteValue(key, name);
         dirty = true;
     }
@@ -158,14 +171,14 @@ public final class RegFileRegistry implements Registry {
             return;
         }
         state.deleteEmptyKey(key); // refuses a key with values or subkeys
+        // Only the sections after the last [-KEY] line that deletes this key (or an ancestor) make it exist; the
+        // ones before are history the deletion already undid, and their value lines must keep their key line.
         List<Item> items = document.mutableItems();
-        for (int i = items.size() - 1; i >= 0; i--) {
+        int live = lastDeletionOf(key) + 1;
+        for (int i = items.size() - 1; i >= live; i--) {
             if (items.get(i) instanceof KeyLine k && !k.delete() && k.path().equals(key)) {
-                items.remove(i);
-                // drop the blank line that separated the removed section from the next one
-                if (i < items.size() && isBlank(items.get(i)) && i > 0 && isBlank(items.get(i - 1))) {
-                    items.remove(i);
-                }
+                removeSection(i);
+                i = Math.min(i, items.size()); // the section may have taken the blank line before it along
             }
         }
         dirty = true;
@@ -178,15 +191,16 @@ public final class RegFileRegistry implements Registry {
 
     /**
      * Writes the file atomically: a temporary file next to it, flushed to disk, then renamed over the original.
-     * Refuses when someone else changed the file since it was read (their change would be lost), and when the
-     * patched document would not read back as intended.
+     * A verified save: the exact bytes about to be written are parsed again with {@link RegFileReader} and must
+     * describe exactly the registry this object holds (every key and value, spelling, type and data), in the
+     * same format and encoding; otherwise nothing is written. Also refuses when someone else changed the file
+     * since it was read (their change would be lost).
+     *
+     * @throws RegistryException when the check fails; the file is then unchanged
      */
     public void save() {
-        InMemoryRegistry reread = document.replay("check");
-        if (!reread.snapshot().equals(state.snapshot())) {
-            throw new RegistryException("internal error: the patched file would not read back as intended; "
-                    + file + " was not changed");
-        }
+        byte[] bytes = document.toBytes();
+        verifyReadsBackAsIntended(bytes);
         try {
             if (!java.util.Arrays.equals(Files.readAllBytes(file), onDisk)) {
                 throw new RegistryException(file + " was changed by someone else since tlsconf read it; it was not "
@@ -195,10 +209,48 @@ public final class RegFileRegistry implements Registry {
         } catch (IOException e) {
             throw new RegistryException("cannot read " + file + " again before saving: " + e.getMessage(), e);
         }
-        byte[] bytes = document.toBytes();
         AtomicFile.write(file, bytes);
         onDisk = bytes;
         dirty = false;
+    }
+
+    private void verifyReadsBackAsIntended(byte[] bytes) {
+        String problem;
+        try {
+            RegDocument reread = RegFileReader.parse(bytes, file.toString());
+            if (reread.format() != document.format() || reread.encoding() != document.encoding()) {
+                problem = "it would read as " + reread.format() + " in " + reread.encoding() + ", not "
+                        + document.format() + " in " + document.encoding();
+            } else {
+                problem = state.firstDifference(reread.replay("check")).orElse(null);
+            }
+        } catch (RegFileParseException e) {
+            problem = "it would not parse: " + e.getMessage();
+        }
+        if (problem != null) {
+            throw new RegistryException("the file tlsconf was about to write does not read back as intended ("
+                    + problem + "); " + file + " was not changed");
+        }
+    }
+
+    /** Refuses a line the file's encoding cannot hold (an ANSI file and a character outside its code page). */
+    private void requireEncodable(String line, String what) {
+        if (document.encoding() == RegEncoding.ANSI) {
+            int bad = Ansi.firstUnmappable(line);
+            if (bad >= 0) {
+                throw cannotHold(what, Ansi.describe(line, bad) + " has no windows-1252 (ANSI) form");
+            }
+        } else if (!document.encoding().charset().newEncoder().canEncode(line)) {
+            throw cannotHold(what, "it is not valid Unicode text (an unpaired surrogate)");
+        }
+    }
+
+    private RegistryException cannotHold(String what, String reason) {
+        String kind = document.format() == RegFormat.REGEDIT4 ? "a REGEDIT4 (ANSI) file"
+                : "a " + document.encoding() + " file";
+        return new RegistryException(file + " is " + kind + " and cannot hold " + what + ": " + reason
+                + ". Nothing was written to it; export the key again with regedit (version 5, Unicode) and use "
+                + "that file");
     }
 
     // ---- document patching --------------------------------------------------------------------------------
@@ -216,6 +268,41 @@ public final class RegFileRegistry implements Registry {
             }
         }
         return -1;
+    }
+
+    /** Index of the last {@code [-KEY]} line that deletes {@code key} or an ancestor, or -1. */
+    private int lastDeletionOf(RegistryPath key) {
+        List<Item> items = document.mutableItems();
+        for (int i = items.size() - 1; i >= 0; i--) {
+            if (items.get(i) instanceof KeyLine k && k.delete() && key.isAtOrBelow(k.path())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Removes the key line at {@code index} with every value line of its section (they can only be deletions or
+     * values deleted again later: the key is empty), so no value line is left to fall under the key above it.
+     * Comments stay.
+     */
+    private void removeSection(int index) {
+        List<Item> items = document.mutableItems();
+        items.remove(index);
+        for (int i = index; i < items.size() && !(items.get(i) instanceof KeyLine); ) {
+            if (items.get(i) instanceof ValueLine) {
+                items.remove(i);
+            } else {
+                i++;
+            }
+        }
+        // drop the blank line that separated the removed section from the next one (or, at the end of the
+        // file, from the one before), so that a section added and removed again leaves the file as it was
+        if (index > 0 && index < items.size() && isBlank(items.get(index)) && isBlank(items.get(index - 1))) {
+            items.remove(index);
+        } else if (index > 0 && index == items.size() && isBlank(items.get(index - 1))) {
+            items.remove(index - 1);
+        }
     }
 
     /** Index of the last (non-deleting) key line for {@code key} at or after {@code from}, or -1. */

@@ -1,6 +1,5 @@
 package org.tlsconf.registry.regfile;
 
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.tlsconf.registry.RegistryPath;
@@ -37,19 +36,29 @@ public final class RegFileWriter {
         return prefix + hex(value.type(), bytesFor(value, format), prefix.length(), newline) + newline;
     }
 
+    /**
+     * The data bytes a {@code hex} line holds. REGEDIT4 stores the string types ({@code hex(1)}, {@code hex(2)},
+     * {@code hex(7)}, whatever the data) as single-byte ANSI text, terminators included: the exact inverse of
+     * what {@link RegFileReader} does with them.
+     *
+     * @throws IllegalArgumentException when a REGEDIT4 file cannot hold the data, saying why
+     */
     private static byte[] bytesFor(RegistryValue value, RegFormat format) {
-        boolean textual = value instanceof RegistryValue.Sz || value instanceof RegistryValue.ExpandSz
-                || value instanceof RegistryValue.MultiSz;
-        if (format == RegFormat.REGEDIT4 && textual) {
-            // REGEDIT4 stores hex(1)/hex(2)/hex(7) strings as single-byte ANSI, terminators included
-            String utf16 = new String(value.toBytes(), StandardCharsets.UTF_16LE);
-            return utf16.getBytes(ansi());
+        byte[] data = value.toBytes();
+        if (format == RegFormat.REGEDIT4 && holdsAnsiText(value.type())) {
+            if (data.length % 2 != 0) {
+                throw new IllegalArgumentException("its " + data.length + " bytes of " + value.type()
+                        + " data are not whole UTF-16 characters, and REGEDIT4 stores such data as ANSI text");
+            }
+            return Ansi.encode(new String(data, StandardCharsets.UTF_16LE));
         }
-        return value.toBytes();
+        return data;
     }
 
-    static Charset ansi() {
-        return RegEncoding.ANSI.charset();
+    /** The types whose {@code hex(N):} data a REGEDIT4 file holds as ANSI text rather than UTF-16. */
+    static boolean holdsAnsiText(ValueType type) {
+        return type.equals(ValueType.REG_SZ) || type.equals(ValueType.REG_EXPAND_SZ)
+                || type.equals(ValueType.REG_MULTI_SZ);
     }
 
     private static String hex(ValueType type, byte[] data, int lineLength, String newline) {

@@ -139,9 +139,10 @@ class RegFileRegistryTest {
         byte[] original = RegText.ansi("REGEDIT4\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\T]\r\n\"a\"=\"b\"\r\n");
         Path p = write("old.reg", original);
         RegFileRegistry reg = RegFileRegistry.open(p);
-        reg.setValue(RegistryPath.parse("HKLM\\SOFTWARE\\T"), "a", RegistryValue.sz("\u4e2d"));
-        RegistryException e = assertThrows(RegistryException.class, reg::save);
-        assertTrue(e.getMessage().contains("encoding"), e.getMessage());
+        RegistryException e = assertThrows(RegistryException.class,
+                () -> reg.setValue(RegistryPath.parse("HKLM\\SOFTWARE\\T"), "a", RegistryValue.sz("\u4e2d")));
+        assertTrue(e.getMessage().contains("has no windows-1252 (ANSI) form"), e.getMessage());
+        reg.save();
         assertArrayEquals(original, Files.readAllBytes(p));
     }
 
@@ -173,5 +174,85 @@ class RegFileRegistryTest {
         RegistryException e = assertThrows(RegistryException.class,
                 () -> RegFileRegistry.open(dir.resolve("nope.reg")));
         assertTrue(e.getMessage().contains("not found"));
+    }
+
+    @Test
+    void theSaveParsesTheBytesItWritesAndRefusesWhenTheyDifferFromTheIntendedRegistry() throws IOException {
+        Path p = write("host.reg", RegText.utf16(FILE));
+        byte[] before = Files.readAllBytes(p);
+        RegFileRegistry reg = RegFileRegistry.open(p);
+        reg.setValue(CLIENT, "Enabled", RegistryValue.dword(1));
+        // a line object whose text says something else than its value: replaying line objects cannot see this
+        List<RegDocument.Item> items = reg.document().mutableItems();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) instanceof RegDocument.ValueLine v && v.name().equals("Enabled")) {
+                items.set(i, new RegDocument.ValueLine(v.key(), v.name(), v.value(), "\"Enabled\"=dword:00000002\r\n",
+                        0));
+            }
+        }
+        RegistryException e = assertThrows(RegistryException.class, reg::save);
+        assertTrue(e.getMessage().contains("does not read back as intended (value " + CLIENT
+                + "\\Enabled is \"Enabled\" REG_DWORD 2 (0x00000002), expected REG_DWORD 1"), e.getMessage());
+        assertTrue(e.getMessage().endsWith(p + " was not changed"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(p));
+    }
+
+    @Test
+    void removingAnEmptyKeyKeepsTheValueLinesOfAnEarlierSectionThatAKeyDeletionUndid() throws IOException {
+        String text = V5 + "\n\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\A]\n\"x\"=dword:00000001\n\n"
+                + "[-HKEY_LOCAL_MACHINE\\SOFTWARE\\A]\n";
+        Path p = write("del.reg", RegText.utf8(text));
+        RegistryPath a = RegistryPath.parse("HKLM\\SOFTWARE\\A");
+        RegFileRegistry reg = RegFileRegistry.open(p);
+        reg.createKey(a);
+        reg.setValue(a, "x", RegistryValue.dword(2));
+        reg.save();
+        reg.deleteValue(a, "x");
+        reg.deleteEmptyKey(a);
+        reg.save();
+        assertEquals(text, Files.readString(p));
+        assertFalse(RegFileRegistry.open(p).keyExists(a));
+    }
+
+    @Test
+    void aRegedit4FileKeepsAnsiByteSemanticsForStringTypesWrittenAsHex() throws IOException {
+        RegistryPath a = RegistryPath.parse("HKLM\\SOFTWARE\\A");
+        byte[] text = RegText.ansi("REGEDIT4\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\A]\r\n\"S\"=hex(1):31,32\r\n"
+                + "\"M\"=hex(7):e9,00,81,00,00\r\n\"N\"=\"caf\u00e9\"\r\n");
+        Path p = write("r4.reg", text);
+        RegFileRegistry reg = RegFileRegistry.open(p);
+        assertEquals(Optional.of(RegistryValue.multiSz(List.of("\u00e9", "\u0081"))), reg.readValue(a, "M"));
+        reg.setValue(a, "New", RegistryValue.expandSz("%x%\u20ac")); // the euro sign is 0x80 in windows-1252
+        reg.setValue(a, "Multi", RegistryValue.multiSz(List.of("line\u00e9")));
+        reg.deleteValue(a, "New");
+        reg.deleteValue(a, "Multi");
+        reg.setValue(a, "S", reg.readValue(a, "S").orElseThrow()); // rewrite the same data
+        reg.save();
+        assertArrayEquals(text, Files.readAllBytes(p));
+        reg.setValue(a, "E", RegistryValue.expandSz("\u20ac\r\n"));
+        reg.save();
+        assertTrue(Files.readString(p, java.nio.charset.Charset.forName("windows-1252"))
+                .contains("\"E\"=hex(2):80,0d,0a,00\r\n"));
+        assertEquals(Optional.of(RegistryValue.expandSz("\u20ac\r\n")), RegFileRegistry.open(p).readValue(a, "E"));
+    }
+
+    @Test
+    void aValueARegedit4FileCannotHoldIsRefusedBeforeAnythingIsWritten() throws IOException {
+        RegistryPath a = RegistryPath.parse("HKLM\\SOFTWARE\\A");
+        byte[] text = RegText.ansi("REGEDIT4\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\A]\r\n\"S\"=\"x\"\r\n");
+        Path p = write("r4.reg", text);
+        RegFileRegistry reg = RegFileRegistry.open(p);
+        for (RegistryValue v : List.of(RegistryValue.sz("NistP256\u2192x"), RegistryValue.multiSz(List.of("\u2192")),
+                new RegistryValue.Binary(org.tlsconf.registry.ValueType.REG_SZ, new byte[] {0x31}))) {
+            RegistryException e = assertThrows(RegistryException.class, () -> reg.setValue(a, "S", v));
+            assertTrue(e.getMessage().startsWith(p + " is a REGEDIT4 (ANSI) file and cannot hold HKLM\\SOFTWARE\\A\\S"),
+                    e.getMessage());
+        }
+        assertTrue(assertThrows(RegistryException.class, () -> reg.setValue(a, "S", RegistryValue.sz("\u2192")))
+                .getMessage().contains("'\u2192' (U+2192) has no windows-1252 (ANSI) form"));
+        assertThrows(RegistryException.class, () -> reg.setValue(a, "\u2192", RegistryValue.dword(1)));
+        assertThrows(RegistryException.class, () -> reg.createKey(a.child("\u2192")));
+        assertFalse(reg.isDirty());
+        assertEquals(Optional.of(RegistryValue.sz("x")), reg.readValue(a, "S"));
     }
 }
