@@ -73,6 +73,7 @@ class ErrorOutputIT {
         cases.add(Arguments.of("explain no-such-error", 2, "no known TLS error"));
         cases.add(Arguments.of("probe localhost:99999", 2, "port"));
         cases.add(Arguments.of("reboot", 2, "--cancel"));
+        cases.add(Arguments.of("apply max-protection --reboot=0 --registry-file good.reg", 2, "cannot be cancelled"));
         cases.add(Arguments.of("status --format xml --registry-file good.reg", 2, "--format"));
         cases.add(Arguments.of("diff --no-such-option max-protection", 2, "--no-such-option"));
         cases.add(Arguments.of("no-such-command", 2, "no-such-command"));

@@ -30,12 +30,14 @@ final class ApplyFlow {
         if (r.reboot().rebootSeconds != null && r.reboot().noReboot) {
             throw new CliException(ExitCodes.BAD_INPUT, "--reboot and --no-reboot contradict each other");
         }
+        if (r.reboot().rebootSeconds != null && r.reboot().rebootSeconds < 1) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--reboot=" + r.reboot().rebootSeconds + " would restart "
+                    + "at once, and such a restart cannot be cancelled; give a delay of at least 1 second (e.g. "
+                    + "--reboot=300), which 'tlsconf reboot --cancel' can still stop");
+        }
         if (r.reboot().rebootSeconds != null && r.registryFile()) {
             throw new CliException(ExitCodes.BAD_INPUT, "--reboot cannot be used with --registry-file: there is no "
                     + "host to restart; restart the host that loads the file after importing it");
-        }
-        if (r.reboot().rebootSeconds != null && r.reboot().rebootSeconds < 0) {
-            throw new CliException(ExitCodes.BAD_INPUT, "--reboot takes a number of seconds from 0 up");
         }
         for (Backup b : r.store().interrupted()) {
             err.println("warning: an earlier run did not finish (backup " + b.file() + " is incomplete): the "

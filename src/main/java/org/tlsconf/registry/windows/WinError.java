@@ -6,6 +6,8 @@ public class WinError extends RuntimeException {
     public static final int FILE_NOT_FOUND = 2;
     public static final int ACCESS_DENIED = 5;
     public static final int NO_SHUTDOWN_IN_PROGRESS = 1116;
+    /** AdjustTokenPrivileges succeeded but the token does not hold (all) the privileges asked for. */
+    public static final int NOT_ALL_ASSIGNED = 1300;
 
     private final int code;
     private final String function;

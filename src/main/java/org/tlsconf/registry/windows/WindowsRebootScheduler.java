@@ -19,11 +19,12 @@ public final class WindowsRebootScheduler implements RebootScheduler {
     @Override
     public void schedule(Duration delay, String message) {
         long seconds = delay.toSeconds();
-        if (seconds < 0 || seconds > MAX_SECONDS) {
-            throw new RebootException("a restart can be scheduled from 0 seconds to 10 years ahead, not " + seconds);
+        if (seconds < 1 || seconds > MAX_SECONDS) {
+            // with no delay Windows restarts at once and AbortSystemShutdown cannot stop it
+            throw new RebootException("a restart can be scheduled from 1 second to 10 years ahead, not " + seconds);
         }
         try {
-            api.enableShutdownPrivilege();
+            requireShutdownPrivilege();
             api.initiateReboot(message, (int) seconds, REASON_PLANNED_RECONFIGURATION);
         } catch (WinError e) {
             throw new RebootException(e.function() + " failed with Win32 error " + e.code()
@@ -34,7 +35,7 @@ public final class WindowsRebootScheduler implements RebootScheduler {
     @Override
     public boolean cancel() {
         try {
-            api.enableShutdownPrivilege();
+            requireShutdownPrivilege();
             api.abortShutdown();
             return true;
         } catch (WinError e) {
@@ -42,6 +43,15 @@ public final class WindowsRebootScheduler implements RebootScheduler {
                 return false;
             }
             throw new RebootException(e.function() + " failed with Win32 error " + e.code());
+        }
+    }
+
+    private void requireShutdownPrivilege() {
+        if (api.enableShutdownPrivilege() == WinError.NOT_ALL_ASSIGNED) {
+            throw new RebootException("this account may not restart Windows: its token does not hold "
+                    + "SeShutdownPrivilege ('Shut down the system'; AdjustTokenPrivileges: Win32 error 1300, "
+                    + "ERROR_NOT_ALL_ASSIGNED). Run tlsconf from an elevated prompt as an administrator, or have "
+                    + "the privilege granted to this account");
         }
     }
 }

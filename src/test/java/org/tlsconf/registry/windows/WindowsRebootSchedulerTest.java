@@ -10,6 +10,7 @@ import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,20 @@ class WindowsRebootSchedulerTest {
     }
 
     @Test
+    void aTokenWithoutTheShutdownPrivilegeIsToldSoAndNothingIsScheduled() {
+        // AdjustTokenPrivileges returns success; only the last error says the privilege was not there to enable
+        when(api.enableShutdownPrivilege()).thenReturn(WinError.NOT_ALL_ASSIGNED);
+        RebootScheduler.RebootException e = assertThrows(RebootScheduler.RebootException.class,
+                () -> scheduler.schedule(Duration.ofSeconds(60), "m"));
+        assertTrue(e.getMessage().startsWith("this account may not restart Windows: its token does not hold "
+                + "SeShutdownPrivilege"), e.getMessage());
+        assertTrue(e.getMessage().contains("1300, ERROR_NOT_ALL_ASSIGNED"), e.getMessage());
+        verify(api, never()).initiateReboot(anyString(), anyInt(), anyInt());
+        assertThrows(RebootScheduler.RebootException.class, scheduler::cancel);
+        verify(api, never()).abortShutdown();
+    }
+
+    @Test
     void accessDeniedSaysToElevate() {
         doThrow(new WinError(5, "InitiateSystemShutdownEx")).when(api).initiateReboot(anyString(), anyInt(), anyInt());
         assertTrue(assertThrows(RebootScheduler.RebootException.class,
@@ -47,6 +62,8 @@ class WindowsRebootSchedulerTest {
     @Test
     void outOfRangeDelaysAreRefused() {
         assertThrows(RebootScheduler.RebootException.class, () -> scheduler.schedule(Duration.ofSeconds(-1), "m"));
+        // no delay: Windows restarts at once and AbortSystemShutdown cannot stop it
+        assertThrows(RebootScheduler.RebootException.class, () -> scheduler.schedule(Duration.ZERO, "m"));
         assertThrows(RebootScheduler.RebootException.class,
                 () -> scheduler.schedule(Duration.ofDays(365 * 11), "m"));
         verify(api, never()).initiateReboot(anyString(), anyInt(), anyInt());
