@@ -2,8 +2,8 @@ package org.tlsconf.plan;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import org.tlsconf.registry.RegistryNames;
 import org.tlsconf.registry.RegistryPath;
 import org.tlsconf.registry.RegistryValue;
 import org.tlsconf.tls.TlsRegistry;
@@ -26,8 +26,8 @@ public record OrderDiff(List<Placed> added, List<Placed> removed, List<Moved> mo
     }
 
     public static OrderDiff of(List<String> before, List<String> after) {
-        List<String> b = before.stream().map(s -> s.toUpperCase(Locale.ROOT)).toList();
-        List<String> a = after.stream().map(s -> s.toUpperCase(Locale.ROOT)).toList();
+        List<String> b = before.stream().map(RegistryNames::fold).toList();
+        List<String> a = after.stream().map(RegistryNames::fold).toList();
         List<Placed> added = new ArrayList<>();
         List<Placed> removed = new ArrayList<>();
         List<Moved> moved = new ArrayList<>();
@@ -76,6 +76,6 @@ public record OrderDiff(List<Placed> added, List<Placed> removed, List<Moved> mo
     public static boolean isOrderValue(RegistryPath key, String name) {
         boolean orderKey = key.equals(TlsRegistry.POLICY_SSL.child("00010002"))
                 || key.equals(TlsRegistry.LOCAL_SSL.child("00010002"));
-        return orderKey && (name.equalsIgnoreCase("Functions") || name.equalsIgnoreCase("EccCurves"));
+        return orderKey && (RegistryNames.same(name, "Functions") || RegistryNames.same(name, "EccCurves"));
     }
 }

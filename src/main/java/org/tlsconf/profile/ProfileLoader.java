@@ -447,7 +447,7 @@ public final class ProfileLoader {
                         + within.describe(), "check minBuild/maxBuild");
                 continue;
             }
-            if (!seen.add(name.toUpperCase(Locale.ROOT) + "@" + range)) {
+            if (!seen.add(RegistryNames.fold(name) + "@" + range)) {
                 c.problem(item, iat, "'" + name + "' is listed twice", "keep the first");
                 continue;
             }

@@ -3,14 +3,14 @@ package org.tlsconf.profile;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.tlsconf.registry.RegistryNames;
 import org.tlsconf.registry.RegistryValue;
 import org.tlsconf.tls.BuildRange;
-import org.tlsconf.tls.SuiteCatalogue;
 import org.tlsconf.tls.SuiteCatalogue.Kind;
 import org.tlsconf.tls.SuiteCatalogue.Section;
+import org.tlsconf.tls.SuiteCatalogue;
 
 /** Turns a profile template into the values written on one Windows build (see {@link Profile#resolve}). */
 final class ProfileResolver {
@@ -93,7 +93,7 @@ final class ProfileResolver {
                 }
                 continue;
             }
-            if (seen.add(canonical.get().toUpperCase(Locale.ROOT))) {
+            if (seen.add(RegistryNames.fold(canonical.get()))) {
                 names.add(canonical.get());
             }
         }

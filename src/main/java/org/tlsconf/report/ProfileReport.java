@@ -9,6 +9,7 @@ import java.util.Map;
 import org.tlsconf.profile.DesiredValue;
 import org.tlsconf.profile.OrderSpec;
 import org.tlsconf.profile.Profile;
+import org.tlsconf.registry.RegistryNames;
 import org.tlsconf.registry.RegistryPath;
 
 /** Renders profiles: the catalogue list, one profile in full, or one profile as a self-contained profile file. */
@@ -141,7 +142,7 @@ public final class ProfileReport {
         Map<RegistryPath, ObjectNode> byKey = new LinkedHashMap<>();
         Map<String, List<DesiredValue>> byValue = new LinkedHashMap<>();
         for (DesiredValue v : p.values()) {
-            byValue.computeIfAbsent(v.key() + "\u0000" + v.name().toUpperCase(java.util.Locale.ROOT),
+            byValue.computeIfAbsent(v.key() + "\u0000" + RegistryNames.fold(v.name()),
                     k -> new java.util.ArrayList<>()).add(v);
         }
         for (List<DesiredValue> variants : byValue.values()) {

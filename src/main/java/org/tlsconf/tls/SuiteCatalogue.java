@@ -9,10 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.tlsconf.registry.RegistryNames;
 
 /**
  * Which TLS cipher suites and ECC curves SCHANNEL supports on which Windows builds, from the data file
@@ -44,7 +44,7 @@ public final class SuiteCatalogue {
 
         /** Microsoft's spelling of {@code name}, when this release supports it. */
         public Optional<String> canonical(String name) {
-            return Optional.ofNullable(names.get(name.toUpperCase(Locale.ROOT)));
+            return Optional.ofNullable(names.get(RegistryNames.fold(name)));
         }
 
         public boolean supports(String name) {
@@ -105,7 +105,7 @@ public final class SuiteCatalogue {
      * suites.
      */
     public static Optional<String> weakness(String suite) {
-        String s = suite.toUpperCase(Locale.ROOT);
+        String s = RegistryNames.fold(suite);
         if (s.contains("_NULL_")) {
             return Optional.of("no encryption (NULL)");
         }
@@ -180,7 +180,7 @@ public final class SuiteCatalogue {
                         || parts[1].equals("supported"))) {
                     throw new IllegalStateException("cipher-suites.txt:" + n + ": bad line '" + line + "'");
                 }
-                names.put(parts[0].toUpperCase(Locale.ROOT), parts[0]);
+                names.put(RegistryNames.fold(parts[0]), parts[0]);
                 if (parts[1].equals("default")) {
                     defaults.add(parts[0]);
                 }
