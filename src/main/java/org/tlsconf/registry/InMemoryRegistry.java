@@ -163,8 +163,8 @@ public class InMemoryRegistry implements Registry {
             if (o == null) {
                 return Optional.of("key " + k.path + " is missing");
             }
-            if (!o.path.toString().equals(k.path.toString())) {
-                return Optional.of("key " + k.path + " is spelled " + o.path);
+            if (!o.path.leaf().equals(k.path.leaf())) { // each key has its own spelling; ancestors have theirs
+                return Optional.of("key " + k.path + " is spelled " + o.path.leaf());
             }
             for (Entry e : k.values.values()) {
                 Entry oe = o.values.get(fold(e.name));

@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The Windows ANSI code page (windows-1252) one byte at a time, as REGEDIT4 files hold {@code hex(1)},
- * {@code hex(2)} and {@code hex(7)} string data. Every byte has exactly one character (the five bytes 1252 leaves
+ * The Windows ANSI code page (windows-1252) one byte at a time: how ANSI {@code .reg} files are read and written,
+ * and how REGEDIT4 files hold {@code hex(1)}, {@code hex(2)} and {@code hex(7)} string data. Every byte has exactly one character (the five bytes 1252 leaves
  * undefined map to U+0081, U+008D, U+008F, U+0090 and U+009D, as Windows maps them), so reading and writing give
  * back the same bytes; a character outside the code page has no byte and is refused, never replaced by {@code ?}.
  */

@@ -130,6 +130,14 @@ public final class RegDocument {
      * @throws RegistryException when a character cannot be written in the file's encoding (an ANSI file)
      */
     public byte[] toBytes() {
+        if (encoding == RegEncoding.ANSI) {
+            try {
+                return Ansi.encode(text()); // the exact inverse of how the reader decodes an ANSI file
+            } catch (IllegalArgumentException e) {
+                throw new RegistryException("the change cannot be written in this file's ANSI encoding ("
+                        + e.getMessage() + "); convert the file to UTF-16 with regedit first", e);
+            }
+        }
         CharsetEncoder encoder = encoding.charset().newEncoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -153,6 +153,9 @@ public final class RegFileReader {
     }
 
     private String decode(byte[] data, RegEncoding encoding) {
+        if (encoding == RegEncoding.ANSI) {
+            return Ansi.decode(data); // every byte has its character, as Windows reads the code page
+        }
         try {
             return strict(encoding.charset(), data, encoding.bomLength());
         } catch (CharacterCodingException e) {

@@ -171,15 +171,26 @@ public final class RegFileRegistry implements Registry {
             return;
         }
         state.deleteEmptyKey(key); // refuses a key with values or subkeys
-        // Only the sections after the last [-KEY] line that deletes this key (or an ancestor) make it exist; the
-        // ones before are history the deletion already undid, and their value lines must keep their key line.
+        // Only the sections after the last [-KEY] line that deletes this key (or an ancestor) make it exist: its
+        // own, and those of keys below it (already deleted again, as the key is empty, but each line creates its
+        // ancestors). The ones before are history the deletion already undid, and keep their value lines.
         List<Item> items = document.mutableItems();
         int live = lastDeletionOf(key) + 1;
+        int removedAt = -1;
         for (int i = items.size() - 1; i >= live; i--) {
-            if (items.get(i) instanceof KeyLine k && !k.delete() && k.path().equals(key)) {
+            if (items.get(i) instanceof KeyLine k && !k.delete() && k.path().isAtOrBelow(key)) {
                 removeSection(i);
+                removedAt = i;
                 i = Math.min(i, items.size()); // the section may have taken the blank line before it along
             }
+        }
+        // a removed line may have been what made the parent exist (a file holding only [A\B] has A too) or what
+        // gave it or an ancestor its spelling: then the parent's own key line takes its place
+        if (removedAt >= 0 && key.names().size() > 1 && !ancestorsReadBackAsStored(key.parent())) {
+            RegistryPath parent = spelledAsStored(key.parent());
+            int at = Math.min(removedAt, items.size());
+            endLineBefore(at);
+            items.add(at, new KeyLine(parent, false, RegFileWriter.keyLine(parent, false, document.newline()), 0));
         }
         dirty = true;
     }
@@ -268,6 +279,39 @@ public final class RegFileRegistry implements Registry {
             }
         }
         return -1;
+    }
+
+    /** {@code key} with each name spelled as the registry holds it. */
+    private RegistryPath spelledAsStored(RegistryPath key) {
+        RegistryPath out = RegistryPath.of(key.hive());
+        for (String name : key.names()) {
+            RegistryPath at = out;
+            out = out.child(state.subKeys(at).stream().filter(n -> RegistryNames.same(n, name)).findFirst()
+                    .orElse(name));
+        }
+        return out;
+    }
+
+    /**
+     * True when the document's lines make {@code key} and each of its ancestors exist with the spelling the registry
+     * holds: the first key line that creates each (after its last deletion) names it so.
+     */
+    private boolean ancestorsReadBackAsStored(RegistryPath key) {
+        List<Item> items = document.mutableItems();
+        RegistryPath stored = spelledAsStored(key);
+        for (RegistryPath p : stored.selfAndAncestors()) {
+            int depth = p.names().size();
+            String spelling = null;
+            for (int i = lastDeletionOf(p) + 1; i < items.size() && spelling == null; i++) {
+                if (items.get(i) instanceof KeyLine k && !k.delete() && k.path().isAtOrBelow(p)) {
+                    spelling = k.path().names().get(depth - 1);
+                }
+            }
+            if (!p.leaf().equals(spelling)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Index of the last {@code [-KEY]} line that deletes {@code key} or an ancestor, or -1. */

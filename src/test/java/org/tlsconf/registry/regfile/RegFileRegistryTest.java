@@ -255,4 +255,17 @@ class RegFileRegistryTest {
         assertFalse(reg.isDirty());
         assertEquals(Optional.of(RegistryValue.sz("x")), reg.readValue(a, "S"));
     }
+
+    @Test
+    void removingTheOnlyKeyLineBelowAKeyKeepsThatKeyWithItsSpelling() throws IOException {
+        // [A\B] alone makes A exist too, and gives it its spelling before [a] repeats it
+        String text = V5 + "\n\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\T\\A\\B]\n\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\T\\a]\n";
+        Path p = write("only.reg", RegText.utf8(text));
+        RegFileRegistry reg = RegFileRegistry.open(p);
+        reg.deleteEmptyKey(RegistryPath.parse("HKLM\\SOFTWARE\\T\\A\\B"));
+        reg.save();
+        Registry reread = RegFileRegistry.open(p);
+        assertEquals(List.of("A"), reread.subKeys(RegistryPath.parse("HKLM\\SOFTWARE\\T")));
+        assertEquals(List.of(), reread.subKeys(RegistryPath.parse("HKLM\\SOFTWARE\\T\\A")));
+    }
 }
