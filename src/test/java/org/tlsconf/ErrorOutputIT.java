@@ -70,6 +70,7 @@ class ErrorOutputIT {
             cases.add(Arguments.of("restore syntax.json --registry-file " + reg, 2, "syntax.json"));
         }
         cases.add(Arguments.of("restore missing.json --registry-file good.reg", 2, "missing.json"));
+        cases.add(Arguments.of("diff syntax.json --registry-file bad.reg", 2, "syntax.json"));
         cases.add(Arguments.of("explain no-such-error", 2, "no known TLS error"));
         cases.add(Arguments.of("probe localhost:99999", 2, "port"));
         cases.add(Arguments.of("reboot", 2, "--cancel"));

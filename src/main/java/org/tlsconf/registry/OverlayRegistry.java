@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,7 +29,7 @@ public final class OverlayRegistry implements Registry {
     }
 
     private static String fold(String name) {
-        return name.toUpperCase(Locale.ROOT);
+        return RegistryNames.fold(name);
     }
 
     @Override

@@ -11,6 +11,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.tlsconf.registry.InMemoryRegistry;
 import org.tlsconf.registry.RegistryInputException;
+import org.tlsconf.registry.RegistryNames;
 import org.tlsconf.registry.RegistryPath;
 import org.tlsconf.registry.RegistryValue;
 import org.w3c.dom.Document;
@@ -50,15 +51,15 @@ public final class HealthCheckerExport {
         for (String tls : List.of("1.0", "1.1", "1.2", "1.3")) {
             for (String side : List.of("Server", "Client")) {
                 if (key.equals(RegistryPath.parse(SCHANNEL + tls + "\\" + side))) {
-                    return name.equalsIgnoreCase("Enabled") || name.equalsIgnoreCase("DisabledByDefault");
+                    return RegistryNames.same(name, "Enabled") || RegistryNames.same(name, "DisabledByDefault");
                 }
             }
         }
         for (String view : List.of("SOFTWARE\\Microsoft", "SOFTWARE\\Wow6432Node\\Microsoft")) {
             for (String net : List.of("v2.0.50727", "v4.0.30319")) {
                 if (key.equals(RegistryPath.parse("HKLM\\" + view + "\\.NETFramework\\" + net))) {
-                    return name.equalsIgnoreCase("SystemDefaultTlsVersions")
-                            || name.equalsIgnoreCase("SchUseStrongCrypto");
+                    return RegistryNames.same(name, "SystemDefaultTlsVersions")
+                            || RegistryNames.same(name, "SchUseStrongCrypto");
                 }
             }
         }

@@ -155,7 +155,8 @@ public final class RegFileRegistry implements Registry {
         }
         // only lines after the last [-KEY] that covers the key hold it; earlier ones are history and stay
         List<Item> items = document.mutableItems();
-        for (int i = items.size() - 1; i > lastDeletionOf(key); i--) {
+        int history = lastDeletionOf(key);
+        for (int i = items.size() - 1; i > history; i--) {
             if (items.get(i) instanceof ValueLine v && !v.isDeletion() && v.key().equals(key)
                     && RegistryNames.same(v.name(), name)) {
                 items.remove(i);

@@ -20,7 +20,8 @@ import org.tlsconf.testing.Wine;
 
 /**
  * Files tlsconf writes, imported by Wine's {@code reg import} (an independent implementation), exported again with
- * {@code reg export}, read back by tlsconf: every value type, value deletions and key deletions must survive.
+ * {@code reg export}, read back by tlsconf: every value type (an undocumented type number too), value deletions
+ * and key deletions must survive, and names Windows' case folding keeps apart stay apart.
  */
 class RegFileWineInteropTest {
 
@@ -67,6 +68,14 @@ class RegFileWineInteropTest {
                                 "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")))),
                         new Entry("Binary", v(RegistryValue.binary(new byte[] {0, 1, 2, (byte) 0xfe, (byte) 0xff}))),
                         new Entry("None", v(new RegistryValue.Binary(ValueType.REG_NONE, new byte[] {9}))),
+                        // an undocumented type number, kept with its bytes
+                        new Entry("Private", v(new RegistryValue.Binary(ValueType.of(0xffff0012),
+                                new byte[] {1, 2, 3}))),
+                        // names that Windows' per-character folding keeps apart (ß is not SS, İ is not i)
+                        new Entry("stra\u00dfe", v(RegistryValue.dword(1))),
+                        new Entry("STRASSE", v(RegistryValue.dword(2))),
+                        new Entry("i", v(RegistryValue.dword(3))),
+                        new Entry("\u0130", v(RegistryValue.dword(4))),
                         new Entry("", v(RegistryValue.sz("default value"))),
                         new Entry("Obsolete", Optional.empty()))),
                 new Section(GONE, true, List.of()));
@@ -93,6 +102,29 @@ class RegFileWineInteropTest {
         assertEquals(InMemoryRegistry.copyOf(expected, List.of(ROOT)).snapshot(), actual.snapshot());
         assertEquals(Optional.empty(), actual.readValue(A, "Obsolete"));
         assertEquals(false, actual.keyExists(GONE));
+    }
+
+    @Test
+    void aRegedit4FileTlsconfEditedImportsIntoWineWithTheSameAnsiStrings() throws Exception {
+        RegistryPath r4 = RegistryPath.parse("HKLM\\SOFTWARE\\TlsconfInteropR4"); // apart from ROOT
+        Path host = dir.resolve("r4.reg");
+        Files.write(host, ("REGEDIT4\r\n\r\n[" + r4.toLongString() + "]\r\n\"S\"=hex(1):31,32,e9,00\r\n"
+                + "\"M\"=hex(7):e9,00,81,00,00\r\n\"Q\"=\"caf\u00e9\"\r\n")
+                .getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        RegFileRegistry reg = RegFileRegistry.open(host);
+        reg.setValue(r4, "E", RegistryValue.expandSz("%x%\u00e9\u20ac"));
+        reg.setValue(r4, "Multi", RegistryValue.multiSz(List.of("a\u20ac", "\u00e9")));
+        reg.setValue(r4, "M", reg.readValue(r4, "M").orElseThrow());
+        reg.save();
+
+        assertEquals(0, wine.wine("reg", "import", Wine.windowsPath(host)).code());
+        Path exported = dir.resolve("r4-exported.reg");
+        Wine.Result export = wine.wine("reg", "export", r4.toString(), Wine.windowsPath(exported), "/y");
+        assertEquals(0, export.code(), export.output());
+        InMemoryRegistry expected = InMemoryRegistry.copyOf(RegFileRegistry.open(host), List.of(r4));
+        InMemoryRegistry actual = RegFileReader.parse(Files.readAllBytes(exported), "wine export").replay("wine");
+        assertEquals(Optional.empty(), expected.firstDifference(InMemoryRegistry.copyOf(actual, List.of(r4))));
+        assertEquals(Optional.of(RegistryValue.sz("12\u00e9")), actual.readValue(r4, "S"));
     }
 
     @Test
