@@ -111,6 +111,7 @@ class WindowsRegistryIT extends RegistryContract {
         v.put("BinaryEmpty", RegistryValue.binary(new byte[0]));
         v.put("None", RegistryValue.fromBytes(ValueType.REG_NONE, new byte[] {1, 2}));
         v.put("NoneEmpty", RegistryValue.fromBytes(ValueType.REG_NONE, new byte[0]));
+        v.put("Private", RegistryValue.fromBytes(ValueType.of(0xffff0012), new byte[] {1, 2, 3})); // undocumented
         return v;
     }
 
