@@ -352,7 +352,7 @@ public final class Rules {
                         + " cipher is explicitly enabled", a.name().startsWith("Triple") ? "3DES has a 64-bit block "
                         + "(Sweet32) and is disallowed by NIST after 2023" : "it is broken or gives no encryption "
                         + "(NULL): suites using it must never be negotiated", "set Enabled=0"));
-            } else if (on && a.kind().equals("hash") && a.name().equalsIgnoreCase("MD5")) {
+            } else if (on && a.kind().equals("hash") && RegistryNames.same(a.name(), "MD5")) {
                 out.add(new Finding("MD5-ENABLED", Severity.MEDIUM, a.key() + "\\Enabled", "the MD5 hash is "
                         + "explicitly enabled", "MD5 is broken; suites with MD5 MACs (RC4_128_MD5, NULL_MD5) must not "
                         + "be used", "set Enabled=0"));

@@ -11,6 +11,7 @@ import org.tlsconf.profile.DesiredValue;
 import org.tlsconf.profile.Profile;
 import org.tlsconf.profile.ProfileException;
 import org.tlsconf.reboot.RebootPolicy;
+import org.tlsconf.registry.RegistryNames;
 import org.tlsconf.registry.RegistryValue;
 import org.tlsconf.registry.ValueType;
 
@@ -169,7 +170,7 @@ public final class AnsibleExport {
         }
         String label = v.key().leaf() + "\\" + (v.name().isEmpty() ? "(Default)" : v.name())
                 + v.value().map(x -> " = " + x.display()).orElse(" deleted")
-                + (v.key().names().stream().anyMatch(n -> n.equalsIgnoreCase("Wow6432Node")) ? " (32-bit view)" : "");
+                + (v.key().names().stream().anyMatch(n -> RegistryNames.same(n, "Wow6432Node")) ? " (32-bit view)" : "");
         y.append("    - name: ").append(str(label)).append('\n')
                 .append("      ansible.windows.win_regedit:\n")
                 .append("        path: ").append(str(path(v))).append('\n')
@@ -193,14 +194,14 @@ public final class AnsibleExport {
     }
 
     static String type(ValueType t) {
-        return switch (t) {
-            case REG_DWORD -> "dword";
-            case REG_QWORD -> "qword";
-            case REG_SZ -> "string";
-            case REG_EXPAND_SZ -> "expandstring";
-            case REG_MULTI_SZ -> "multistring";
-            case REG_BINARY -> "binary";
-            case REG_NONE -> "none";
+        return switch (t.name()) {
+            case "REG_DWORD" -> "dword";
+            case "REG_QWORD" -> "qword";
+            case "REG_SZ" -> "string";
+            case "REG_EXPAND_SZ" -> "expandstring";
+            case "REG_MULTI_SZ" -> "multistring";
+            case "REG_BINARY" -> "binary";
+            case "REG_NONE" -> "none";
             default -> throw new IllegalArgumentException("win_regedit cannot write a " + t + " value");
         };
     }

@@ -2,10 +2,10 @@ package org.tlsconf.profile;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.tlsconf.registry.Registry;
+import org.tlsconf.registry.RegistryNames;
 import org.tlsconf.registry.RegistryPath;
 import org.tlsconf.registry.RegistryValue;
 import org.tlsconf.tls.BuildRange;
@@ -45,11 +45,11 @@ public final class Capture {
         for (Map.Entry<String, RegistryValue> e : registry.values(policy).entrySet()) {
             String n = e.getKey();
             RegistryValue v = e.getValue();
-            if (n.equalsIgnoreCase("Functions") && v instanceof RegistryValue.Sz sz) {
+            if (RegistryNames.same(n, "Functions") && v instanceof RegistryValue.Sz sz) {
                 order(SuiteCatalogue.Kind.SUITES, List.of(sz.value().split(",")), orders, notes, name, why, tls13Host);
-            } else if (n.equalsIgnoreCase("EccCurves") && v instanceof RegistryValue.MultiSz m) {
+            } else if (RegistryNames.same(n, "EccCurves") && v instanceof RegistryValue.MultiSz m) {
                 order(SuiteCatalogue.Kind.CURVES, m.values(), orders, notes, name, why, tls13Host);
-            } else if (n.equalsIgnoreCase("Functions") || n.equalsIgnoreCase("EccCurves")) {
+            } else if (RegistryNames.same(n, "Functions") || RegistryNames.same(n, "EccCurves")) {
                 notes.add(policy + "\\" + n + " is " + v.type() + ", which Windows does not read there: not captured");
             } else {
                 add(values, notes, policy, n, v, BuildRange.ALWAYS, name, why);
@@ -133,7 +133,7 @@ public final class Capture {
                 notes.add(kind.noun() + " '" + n + "' in the policy order is unknown to tlsconf: not captured");
                 continue;
             }
-            if (!seen.add(canonical.get().toUpperCase(Locale.ROOT))) {
+            if (!seen.add(RegistryNames.fold(canonical.get()))) {
                 continue;
             }
             boolean needs13 = kind == SuiteCatalogue.Kind.SUITES && tls13Host

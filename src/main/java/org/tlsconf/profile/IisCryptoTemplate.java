@@ -12,6 +12,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import org.tlsconf.registry.RegistryNames;
 import org.tlsconf.registry.RegistryPath;
 import org.tlsconf.registry.RegistryValue;
 import org.tlsconf.tls.BuildRange;
@@ -190,8 +191,8 @@ public final class IisCryptoTemplate {
         private void algorithms(Element section, RegistryPath root, List<String> known, String what) {
             for (Element item : items(section)) {
                 String n = item.getAttribute("name");
-                String keyName = known.stream().filter(k -> k.equalsIgnoreCase(n)
-                        || k.equalsIgnoreCase(n.replace(" ", ""))).findFirst().orElse(null);
+                String keyName = known.stream().filter(k -> RegistryNames.same(k, n)
+                        || RegistryNames.same(k, n.replace(" ", ""))).findFirst().orElse(null);
                 Optional<Boolean> on = state(item);
                 Optional<BuildRange> builds = builds(item);
                 if (keyName == null) {
@@ -250,7 +251,7 @@ public final class IisCryptoTemplate {
                         suite(order, item.getAttribute("name"), builds.get());
                     }
                 } else if (item.getTagName().equals("templateItem")
-                        && item.getAttribute("name").equalsIgnoreCase("Configured Cipher Suites")) {
+                        && RegistryNames.same(item.getAttribute("name"), "Configured Cipher Suites")) {
                     // version 3: one comma-separated list per Windows version, from its minimumOSVersion on
                     List<String> names = new ArrayList<>();
                     for (String s : raw(item).split(",")) {
@@ -299,10 +300,10 @@ public final class IisCryptoTemplate {
         /** The item's on/off state: v0 state="Enabled|Disabled", v3 value="-1|1|0"; empty (and a note) otherwise. */
         private Optional<Boolean> state(Element item) {
             String v = raw(item);
-            if (v.equalsIgnoreCase("Enabled") || v.equals("-1") || v.equals("1")) {
+            if (RegistryNames.same(v, "Enabled") || v.equals("-1") || v.equals("1")) {
                 return Optional.of(true);
             }
-            if (v.equalsIgnoreCase("Disabled") || v.equals("0")) {
+            if (RegistryNames.same(v, "Disabled") || v.equals("0")) {
                 return Optional.of(false);
             }
             notes.add("'" + item.getAttribute("name") + "' has the state '" + v + "', which tlsconf does not know: "
