@@ -322,43 +322,136 @@ class ExportIT {
         Path pol = dir.resolve("Registry.pol");
         JarIT.Result r = JarIT.run("export", EVERY_TYPE, "--format", "gpo", "-o", pol.toString());
         assertEquals(0, r.code(), r.err());
-        Ansible.Result parsed = Ansible.run(null, List.of("/usr/bin/python3", "-c", String.join("\n",
-                "import json, struct, sys",
+        JsonNode root = samba(List.of(pol)).get(pol.toString());
+        assertEquals("PReg", root.get("signature").asText());
+        assertEquals(1, root.get("version").asInt());
+        assertTrue(root.get("repacked").asBoolean(), "Samba writes the same bytes back");
+        Profile profile = load(EVERY_TYPE);
+        assertEquals(profile.values().stream().map(ExportIT::polEntry).toList(), entries(root));
+    }
+
+    /** Samba's reading of Registry.pol files (one Python run for all), by file name. */
+    private static JsonNode samba(List<Path> files) throws Exception {
+        ExternalTool.require("python3", "python3");
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", "-c", String.join("\n",
+                "import json, sys",
                 "try:",
                 "    from samba.ndr import ndr_unpack, ndr_pack",
                 "    from samba.dcerpc import preg",
                 "except ImportError:",
                 "    print('NO-SAMBA'); sys.exit(3)",
-                "data = open(sys.argv[1], 'rb').read()",
-                "f = ndr_unpack(preg.file, data)",
-                "out = {'signature': f.header.signature, 'version': f.header.version,",
-                "       'repacked': ndr_pack(f) == data, 'entries': []}",
-                "for e in f.entries:",
-                "    d = e.data",
-                "    if isinstance(d, int): d = {'int': d}",
-                "    elif isinstance(d, str): d = {'str': d}",
-                "    else: d = {'hex': bytes(d).hex()}",
-                "    out['entries'].append({'key': e.keyname, 'value': e.valuename, 'type': e.type, 'data': d})",
-                "print(json.dumps(out))"), pol.toString()));
+                "result = {}",
+                "for name in sys.argv[1:]:",
+                "    data = open(name, 'rb').read()",
+                "    f = ndr_unpack(preg.file, data)",
+                "    out = {'signature': f.header.signature, 'version': f.header.version,",
+                "           'repacked': ndr_pack(f) == data, 'entries': []}",
+                "    for e in f.entries:",
+                "        d = e.data",
+                "        if isinstance(d, int): d = {'int': d}",
+                "        elif isinstance(d, str): d = {'str': d}",
+                "        else: d = {'hex': bytes(d).hex()}",
+                "        out['entries'].append({'key': e.keyname, 'value': e.valuename, 'type': e.type, 'data': d})",
+                "    result[name] = out",
+                "print(json.dumps(result))")));
+        files.forEach(f -> cmd.add(f.toString()));
+        Ansible.Result parsed = Ansible.run(null, cmd);
         if (parsed.output().contains("NO-SAMBA")) {
             ExternalTool.require("samba-python-module-missing", "python3-samba");
         }
         assertEquals(0, parsed.code(), parsed.output());
-        JsonNode root = new ObjectMapper().readTree(parsed.output());
-        assertEquals("PReg", root.get("signature").asText());
-        assertEquals(1, root.get("version").asInt());
-        assertTrue(root.get("repacked").asBoolean(), "Samba writes the same bytes back");
-        Profile profile = load(EVERY_TYPE);
-        List<String> expected = profile.values().stream().map(ExportIT::polEntry).toList();
+        return new ObjectMapper().readTree(parsed.output());
+    }
+
+    private static List<String> entries(JsonNode pol) {
         List<String> actual = new ArrayList<>();
-        for (JsonNode e : root.get("entries")) {
+        for (JsonNode e : pol.get("entries")) {
             JsonNode d = e.get("data");
             String data = d.has("int") ? "int:" + d.get("int").asText() : d.has("str") ? "str:" + d.get("str")
                     .asText() : "hex:" + d.get("hex").asText();
             actual.add(e.get("key").asText() + " | " + e.get("value").asText() + " | " + e.get("type").asInt()
                     + " | " + data);
         }
-        assertEquals(expected, actual);
+        return actual;
+    }
+
+    // ---- every bundled profile ---------------------------------------------------------------------------------
+
+    static final List<Integer> BUILDS = List.of(7601, 9600, 14393, 17763, 20348, 26100);
+
+    @Test
+    void everyBundledProfileOnEveryBuildIsARegistryPolThatSambaReadsAsThatBuildsValues() throws Exception {
+        List<Path> files = new ArrayList<>();
+        List<List<String>> expected = new ArrayList<>();
+        for (String name : new ProfileCatalogue().names()) {
+            Profile template = load(name);
+            for (int build : BUILDS) {
+                Profile resolved;
+                try {
+                    resolved = template.resolve(Optional.of(build));
+                } catch (org.tlsconf.profile.ProfileException e) {
+                    continue; // cannot be written for this build: export exits 2 (tested above)
+                }
+                Path f = dir.resolve(name + "-" + build + ".pol");
+                Files.write(f, org.tlsconf.export.GpoExport.of(resolved));
+                files.add(f);
+                expected.add(resolved.values().stream().map(ExportIT::polEntry).toList());
+            }
+        }
+        JsonNode all = samba(files);
+        for (int i = 0; i < files.size(); i++) {
+            JsonNode pol = all.get(files.get(i).toString());
+            assertTrue(pol.get("repacked").asBoolean(), files.get(i).toString());
+            assertEquals(expected.get(i), entries(pol), files.get(i).toString());
+        }
+    }
+
+    @Test
+    void everyBundledProfilesPlaybookRunsExactlyThatBuildsValuesOnHostsOfEveryBuild() throws Exception {
+        Ansible.require();
+        // one host per build, all local; the build as a host variable instead of the facts (tested above)
+        StringBuilder inventory = new StringBuilder("[windows]\n");
+        for (int build : BUILDS) {
+            inventory.append("b").append(build).append(" ansible_connection=local windows_build=").append(build)
+                    .append('\n');
+        }
+        Path hosts = Files.writeString(dir.resolve("hosts.ini"), inventory);
+        for (String name : new ProfileCatalogue().names()) {
+            Profile template = load(name);
+            String yaml = org.tlsconf.export.AnsibleExport.of(template);
+            Path yml = Files.writeString(dir.resolve(name + ".yml"), yaml);
+            Ansible.Result syntax = Ansible.syntaxCheck(yml);
+            assertEquals(0, syntax.code(), syntax.output());
+            for (JsonNode t : Ansible.tasks(Ansible.read(yml))) {
+                assertEquals(List.of(), Ansible.optionProblems(t), name);
+            }
+            String probe = asDebugPlaybook(yaml).replace("  hosts: localhost\n  connection: local\n",
+                    "  hosts: windows\n").replaceAll("(?m)^  vars:\n    windows_build: .*\n", "");
+            Ansible.Result run = Ansible.runJson(dir, List.of("ansible-playbook", "-i", hosts.toString(),
+                    Files.writeString(dir.resolve(name + "-probe.yml"), probe).toString()));
+            JsonNode tasks = new ObjectMapper().readTree(run.output()).get("plays").get(0).get("tasks");
+            for (int build : BUILDS) {
+                List<String> ran = new ArrayList<>();
+                for (JsonNode task : tasks) {
+                    JsonNode result = task.get("hosts").get("b" + build);
+                    if (result == null) {
+                        continue; // the host had failed before this task
+                    }
+                    if (result.path("failed").asBoolean(false)) {
+                        ran.add("FAIL");
+                    } else if (!result.path("skipped").asBoolean(false)) {
+                        ran.add(fromTask(result.get("msg")).toString());
+                    }
+                }
+                List<String> expected;
+                try {
+                    expected = sorted(wanted(template.resolve(Optional.of(build))));
+                } catch (org.tlsconf.profile.ProfileException e) {
+                    expected = List.of("FAIL");
+                }
+                assertEquals(expected, ran.stream().sorted().toList(), name + " on build " + build);
+            }
+        }
     }
 
     /** How Samba shows the entry a profile value must become: numbers as numbers, strings as text. */
