@@ -27,17 +27,23 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(Cli.execute(commandLine(), args));
+        System.exit(Cli.execute(commandLine(args), args));
     }
 
+    /** The whole command tree. */
     public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /** The command tree for one run: only the subcommand that {@code args} name, when they name one. */
+    public static CommandLine commandLine(String[] args) {
         boolean windows = isWindows();
         Backends backends = windows
                 ? new Backends(true, WindowsPlatform::liveRegistry, WindowsPlatform::isElevated)
                 : new Backends(false, () -> null, () -> false);
         RebootScheduler reboots = windows ? new LazyReboot() : new NoReboot();
         return Cli.create(new Context(backends, new ProfileCatalogue(), reboots, Clock.systemUTC(),
-                defaultBackupDir()));
+                defaultBackupDir()), args);
     }
 
     static boolean isWindows() {

@@ -17,7 +17,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tlsconf.bench.ParseBenchmark;
+import org.tlsconf.bench.BenchFiles;
 
 /**
  * Kills (SIGKILL) a real {@code tlsconf apply --registry-file} process at random moments: the file must always be
@@ -84,22 +84,7 @@ class KillDuringApplyIT {
     }
 
     private static void makeLargeHost(Path file) throws IOException {
-        Path bulk = file.resolveSibling("bulk.reg");
-        ParseBenchmark.generate(bulk, 30L * 1024 * 1024);
-        String bulkText = utf16(Files.readAllBytes(bulk));
-        String example = utf16(Files.readAllBytes(Path.of("examples/server-2016-fresh.reg")));
-        String body = bulkText.substring(bulkText.indexOf("\r\n") + 2);
-        byte[] text = (example + body).getBytes(StandardCharsets.UTF_16LE);
-        byte[] out = new byte[text.length + 2];
-        out[0] = (byte) 0xFF;
-        out[1] = (byte) 0xFE;
-        System.arraycopy(text, 0, out, 2, text.length);
-        Files.write(file, out);
-        Files.delete(bulk);
-    }
-
-    private static String utf16(byte[] withBom) {
-        return new String(withBom, 2, withBom.length - 2, StandardCharsets.UTF_16LE);
+        BenchFiles.large(file, 30L * 1024 * 1024); // bulk keys, then the example's TLS keys
     }
 
     private static Process apply(Path host, Path backups) throws IOException {

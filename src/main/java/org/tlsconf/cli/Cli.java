@@ -2,6 +2,8 @@ package org.tlsconf.cli;
 
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.tlsconf.profile.ProfileException;
 import org.tlsconf.registry.RegistryAccessDeniedException;
 import org.tlsconf.registry.RegistryException;
@@ -10,10 +12,39 @@ import picocli.CommandLine;
 
 /** Builds the picocli command tree and maps failures to one clear line and an exit code. */
 public final class Cli {
+
+    /** The subcommands, in the order {@code --help} lists them, by the name in their {@code @Command}. */
+    static final Map<String, Class<?>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("profiles", ProfilesCommand.class);
+        COMMANDS.put("status", StatusCommand.class);
+        COMMANDS.put("diff", DiffCommand.class);
+        COMMANDS.put("check", CheckCommand.class);
+        COMMANDS.put("apply", ApplyCommand.class);
+        COMMANDS.put("restore", RestoreCommand.class);
+        COMMANDS.put("export", ExportCommand.class);
+        COMMANDS.put("fleet", FleetCommand.class);
+        COMMANDS.put("backups", BackupsCommand.class);
+        COMMANDS.put("reboot", RebootCommand.class);
+        COMMANDS.put("probe", ProbeCommand.class);
+        COMMANDS.put("explain", ExplainCommand.class);
+    }
+
     private Cli() {
     }
 
+    /** The whole command tree. */
     public static CommandLine create(Context context) {
+        return create(context, new String[0]);
+    }
+
+    /**
+     * The command tree for one run: when {@code args} name a subcommand, only that one is built (picocli builds a
+     * command's model by reflection, which is most of a short run's start-up); otherwise — no subcommand, an
+     * unknown one, an {@code @argument-file} — all of them, so that help and "did you mean" see every command.
+     */
+    public static CommandLine create(Context context, String[] args) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
@@ -29,6 +60,12 @@ public final class Cli {
         };
         TlsconfCommand root = new TlsconfCommand();
         CommandLine cl = new CommandLine(root, factory);
+        Class<?> only = COMMANDS.get(subcommandName(args));
+        for (Map.Entry<String, Class<?>> e : COMMANDS.entrySet()) {
+            if (only == null || only == e.getValue()) {
+                cl.addSubcommand(e.getKey(), new CommandLine(e.getValue(), factory));
+            }
+        }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpAutoWidth(true); // the terminal's width when it can be found, else 80 columns
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failed(ex, commandLine.getErr(), root));
@@ -38,6 +75,19 @@ public final class Cli {
         cl.setOut(cl.getOut());
         cl.setErr(cl.getErr());
         return cl;
+    }
+
+    /** The first argument that is not an option (the root's options take no values), or null. */
+    static String subcommandName(String[] args) {
+        for (String a : args) {
+            if (a.startsWith("@")) {
+                return null; // an argument file: its content is only known once picocli expands it
+            }
+            if (!a.startsWith("-")) {
+                return a;
+            }
+        }
+        return null;
     }
 
     /**

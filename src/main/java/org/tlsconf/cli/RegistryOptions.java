@@ -19,9 +19,11 @@ public class RegistryOptions {
     /** The host's Windows version: from the registry (live or file), else --os-build, else unknown. */
     java.util.Optional<org.tlsconf.tls.WindowsVersion> windowsVersion(org.tlsconf.registry.Registry registry) {
         String source = registryFile == null ? "this host" : "from the registry file";
-        return org.tlsconf.tls.WindowsVersion.read(registry, source)
-                .or(() -> java.util.Optional.ofNullable(osBuild)
-                        .map(b -> org.tlsconf.tls.WindowsVersion.ofBuild(b, "from --os-build")));
+        java.util.Optional<org.tlsconf.tls.WindowsVersion> read = org.tlsconf.tls.WindowsVersion.read(registry, source);
+        if (read.isPresent() || osBuild == null) {
+            return read;
+        }
+        return java.util.Optional.of(org.tlsconf.tls.WindowsVersion.ofBuild(osBuild, "from --os-build"));
     }
 
     /**
@@ -33,7 +35,7 @@ public class RegistryOptions {
     }
 
     String hostLine(org.tlsconf.registry.Registry registry) {
-        return windowsVersion(registry).map(org.tlsconf.tls.WindowsVersion::describe)
-                .orElse("Windows version unknown (pass --os-build N)");
+        java.util.Optional<org.tlsconf.tls.WindowsVersion> version = windowsVersion(registry);
+        return version.isPresent() ? version.get().describe() : "Windows version unknown (pass --os-build N)";
     }
 }

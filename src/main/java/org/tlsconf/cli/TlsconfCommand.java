@@ -8,6 +8,7 @@ import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
+/** The root command; its subcommands are added by {@link Cli} (only the one that runs, when it can tell). */
 @Command(name = "tlsconf", mixinStandardHelpOptions = true, versionProvider = TlsconfCommand.Version.class,
         description = {
             "Configure Windows TLS (SCHANNEL protocols, .NET Framework, WinHTTP) from JSON profiles.",
@@ -27,10 +28,7 @@ import picocli.CommandLine.ScopeType;
             "  tlsconf probe mail.example.com:587 which TLS versions an endpoint accepts",
             "  tlsconf explain 0x80090331         what a TLS error means, what to do",
             ""},
-        footer = {"", ExitCodes.HELP_TEXT},
-        subcommands = {ProfilesCommand.class, StatusCommand.class, DiffCommand.class, CheckCommand.class,
-            ApplyCommand.class, RestoreCommand.class, ExportCommand.class, FleetCommand.class,
-            BackupsCommand.class, RebootCommand.class, ProbeCommand.class, ExplainCommand.class})
+        footer = {"", ExitCodes.HELP_TEXT})
 public class TlsconfCommand implements Runnable {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,

@@ -29,6 +29,12 @@ public record Plan(String profile, List<Change> changes, int unchanged, List<Reg
     }
 
     public long count(Change.Action action) {
-        return changes.stream().filter(c -> c.action() == action).count();
+        long n = 0;
+        for (Change c : changes) {
+            if (c.action() == action) {
+                n++;
+            }
+        }
+        return n;
     }
 }

@@ -23,8 +23,7 @@ public final class ProfileCatalogue {
     public List<String> names() {
         List<String> names = new ArrayList<>();
         try {
-            Path location = Path.of(ProfileCatalogue.class.getProtectionDomain().getCodeSource().getLocation()
-                    .toURI());
+            Path location = location();
             if (Files.isDirectory(location)) {
                 Path dir = location.resolve(FOLDER);
                 if (Files.isDirectory(dir)) {
@@ -43,7 +42,7 @@ public final class ProfileCatalogue {
                     }
                 }
             }
-        } catch (IOException | URISyntaxException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("cannot list the bundled profiles: " + e.getMessage(), e);
         }
         names.sort(String::compareTo);
@@ -61,8 +60,8 @@ public final class ProfileCatalogue {
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             return Optional.empty();
         }
-        try (InputStream in = ProfileCatalogue.class.getResourceAsStream("/" + FOLDER + name + ".json")) {
-            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+        try {
+            return Optional.ofNullable(readEntry(FOLDER + name + ".json"));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read bundled profile " + name + ": " + e.getMessage(), e);
         }
@@ -70,13 +69,44 @@ public final class ProfileCatalogue {
 
     /** The published JSON Schema for profiles. */
     public byte[] schema() {
-        try (InputStream in = ProfileCatalogue.class.getResourceAsStream("/" + FOLDER + SCHEMA)) {
-            if (in == null) {
+        try {
+            byte[] schema = readEntry(FOLDER + SCHEMA);
+            if (schema == null) {
                 throw new IllegalStateException("the profile schema is missing from the jar");
             }
-            return in.readAllBytes();
+            return schema;
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the profile schema: " + e.getMessage(), e);
+        }
+    }
+
+    /** The jar (or, in a build, the classes folder) that this class was loaded from. */
+    private static Path location() {
+        try {
+            return Path.of(ProfileCatalogue.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the bundled profiles: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The bytes of a file in the jar or the classes folder, or null. Read straight from the jar: the class loader's
+     * resource lookup goes through URLs and a jar URL connection, which a short command pays for on every run.
+     */
+    private static byte[] readEntry(String name) throws IOException {
+        Path location = location();
+        if (Files.isDirectory(location)) {
+            Path file = location.resolve(name);
+            return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+        }
+        try (ZipFile jar = new ZipFile(location.toFile())) {
+            ZipEntry entry = jar.getEntry(name);
+            if (entry == null) {
+                return null;
+            }
+            try (InputStream in = jar.getInputStream(entry)) {
+                return in.readAllBytes();
+            }
         }
     }
 }

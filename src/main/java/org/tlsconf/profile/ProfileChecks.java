@@ -45,46 +45,60 @@ final class ProfileChecks {
                 return issues;
             }
         }
-        below(path, TlsRegistry.PROTOCOLS).ifPresent(rest -> {
+        // plain ifs rather than Optional.ifPresent(lambda): every profile load runs this for each of its keys
+        List<String> rest = below(path, TlsRegistry.PROTOCOLS);
+        if (rest != null) {
             Optional<Protocol> protocol = Protocol.fromKeyName(rest.get(0));
             if (protocol.isEmpty()) {
+                List<String> names = new ArrayList<>();
+                for (Protocol p : Protocol.values()) {
+                    names.add(p.keyName());
+                }
                 issues.add(new PathIssue("unknown protocol key '" + rest.get(0) + "'", Suggest.hint(rest.get(0),
-                        java.util.Arrays.stream(Protocol.values()).map(Protocol::keyName).toList())));
+                        names)));
             } else if (rest.size() >= 2 && Role.fromKeyName(rest.get(1)).isEmpty()) {
                 issues.add(new PathIssue("unknown protocol side '" + rest.get(1) + "'",
                         "protocol keys have the subkeys 'Client' and 'Server'"));
             } else if (rest.size() > 2) {
                 issues.add(new PathIssue("protocol keys have no subkeys below Client/Server", ""));
             }
-        });
-        below(path, TlsRegistry.CIPHERS).ifPresent(rest -> {
+        }
+        rest = below(path, TlsRegistry.CIPHERS);
+        if (rest != null) {
             if (RegistryNames.same(rest.get(0), "Triple DES 168/168")) {
                 issues.add(new PathIssue("'Triple DES 168/168' is the pre-Vista key name; current Windows reads "
                         + "'Triple DES 168'", "use 'Triple DES 168'"));
             } else {
                 checkKnown(issues, "cipher", rest.get(0), KnownNames.CIPHERS);
             }
-        });
-        below(path, TlsRegistry.HASHES).ifPresent(rest -> checkKnown(issues, "hash", rest.get(0),
-                KnownNames.HASHES));
-        below(path, TlsRegistry.KEY_EXCHANGE).ifPresent(rest -> checkKnown(issues, "key exchange", rest.get(0),
-                KnownNames.KEY_EXCHANGES));
+        }
+        rest = below(path, TlsRegistry.HASHES);
+        if (rest != null) {
+            checkKnown(issues, "hash", rest.get(0), KnownNames.HASHES);
+        }
+        rest = below(path, TlsRegistry.KEY_EXCHANGE);
+        if (rest != null) {
+            checkKnown(issues, "key exchange", rest.get(0), KnownNames.KEY_EXCHANGES);
+        }
         return issues;
     }
 
     private static void checkKnown(List<PathIssue> issues, String what, String name, List<String> known) {
-        if (known.stream().noneMatch(k -> RegistryNames.same(k, name))) {
-            issues.add(new PathIssue("unknown " + what + " key '" + name + "', which Windows would ignore",
-                    Suggest.hint(name, known)));
+        for (String k : known) {
+            if (RegistryNames.same(k, name)) {
+                return;
+            }
         }
+        issues.add(new PathIssue("unknown " + what + " key '" + name + "', which Windows would ignore",
+                Suggest.hint(name, known)));
     }
 
-    /** The key names below {@code root}, when {@code path} lies strictly below it. */
-    private static Optional<List<String>> below(RegistryPath path, RegistryPath root) {
+    /** The key names below {@code root} when {@code path} lies strictly below it, else null. */
+    private static List<String> below(RegistryPath path, RegistryPath root) {
         if (path.isAtOrBelow(root) && !path.equals(root)) {
-            return Optional.of(path.names().subList(root.names().size(), path.names().size()));
+            return path.names().subList(root.names().size(), path.names().size());
         }
-        return Optional.empty();
+        return null;
     }
 
     /** A value name that is a near miss of a name Windows reads ({@code DisabledByDefualt}) is an error. */

@@ -3,6 +3,7 @@ package org.tlsconf.registry;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A registry key: a hive and the key names below it. Comparison is case-insensitive, as in Windows; the
@@ -53,9 +54,13 @@ public final class RegistryPath {
             throw new IllegalArgumentException("'" + hiveName + "' is PowerShell drive syntax; write "
                     + hiveName.substring(0, hiveName.length() - 1) + " without the colon");
         }
-        Hive hive = Hive.fromName(hiveName).orElseThrow(() -> new IllegalArgumentException(
-                "unknown registry hive '" + hiveName + "' (expected HKEY_LOCAL_MACHINE/HKLM, HKEY_CURRENT_USER/HKCU, "
-                        + "HKEY_CLASSES_ROOT/HKCR, HKEY_USERS/HKU or HKEY_CURRENT_CONFIG/HKCC)"));
+        Optional<Hive> found = Hive.fromName(hiveName);
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException("unknown registry hive '" + hiveName + "' (expected "
+                    + "HKEY_LOCAL_MACHINE/HKLM, HKEY_CURRENT_USER/HKCU, HKEY_CLASSES_ROOT/HKCR, HKEY_USERS/HKU or "
+                    + "HKEY_CURRENT_CONFIG/HKCC)");
+        }
+        Hive hive = found.get();
         List<String> names = new ArrayList<>();
         if (slash >= 0) {
             for (String part : s.substring(slash + 1).split("\\\\", -1)) {

@@ -72,6 +72,12 @@ public sealed interface RegistryValue {
         return new Binary(type, data);
     }
 
+    /** {@code bits} as lower-case hex, zero-padded to {@code width} digits (String.format costs start-up time). */
+    private static String hexDigits(long bits, int width) {
+        String hex = Long.toHexString(bits);
+        return "0".repeat(Math.max(0, width - hex.length())) + hex;
+    }
+
     /** REG_DWORD, unsigned: 0 to 4294967295. */
     record Dword(long value) implements RegistryValue {
         public static final long MAX = 0xFFFF_FFFFL;
@@ -94,7 +100,19 @@ public sealed interface RegistryValue {
 
         @Override
         public String display() {
-            return value + " (0x" + String.format("%08x", value) + ")";
+            return value + " (0x" + hexDigits(value, 8) + ")";
+        }
+
+        // equals and hashCode are written out (here and in the other records): a record's generated ones are
+        // linked through invokedynamic on first use, which costs a short command milliseconds of start-up
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Dword d && d.value == value;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(value);
         }
     }
 
@@ -116,7 +134,17 @@ public sealed interface RegistryValue {
 
         @Override
         public String display() {
-            return unsignedString() + " (0x" + String.format("%016x", bits) + ")";
+            return unsignedString() + " (0x" + hexDigits(bits, 16) + ")";
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Qword q && q.bits == bits;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(bits);
         }
     }
 
@@ -139,6 +167,16 @@ public sealed interface RegistryValue {
         public String display() {
             return Strings.quote(value);
         }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Sz z && z.value.equals(value);
+        }
+
+        @Override
+        public int hashCode() {
+            return value.hashCode();
+        }
     }
 
     record ExpandSz(String value) implements RegistryValue {
@@ -159,6 +197,16 @@ public sealed interface RegistryValue {
         @Override
         public String display() {
             return Strings.quote(value);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ExpandSz z && z.value.equals(value);
+        }
+
+        @Override
+        public int hashCode() {
+            return value.hashCode();
         }
     }
 
@@ -195,6 +243,16 @@ public sealed interface RegistryValue {
                 q.add(Strings.quote(v));
             }
             return "[" + String.join(", ", q) + "]";
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof MultiSz m && m.values.equals(values);
+        }
+
+        @Override
+        public int hashCode() {
+            return values.hashCode();
         }
     }
 

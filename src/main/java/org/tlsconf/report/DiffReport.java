@@ -40,7 +40,10 @@ public final class DiffReport {
                     .append(plan.count(Change.Action.MODIFY)).append(" to modify, ")
                     .append(plan.count(Change.Action.DELETE)).append(" to delete; ")
                     .append(plan.unchanged()).append(" already as wanted.\n");
-            int nameWidth = plan.changes().stream().mapToInt(c -> display(c.name()).length()).max().orElse(0);
+            int nameWidth = 0;
+            for (Change c : plan.changes()) {
+                nameWidth = Math.max(nameWidth, display(c.name()).length());
+            }
             RegistryPath current = null;
             for (Change c : plan.changes()) {
                 if (!c.key().equals(current)) {
@@ -169,7 +172,10 @@ public final class DiffReport {
     }
 
     private static String describe(Optional<RegistryValue> value) {
-        return value.map(v -> v.type() + " " + v.display()).orElse("(absent)");
+        if (value.isEmpty()) {
+            return "(absent)";
+        }
+        return value.get().type() + " " + value.get().display();
     }
 
     private static String pad(String s, int width) {

@@ -78,7 +78,12 @@ public final class TlsRegistry {
 
     /** The writable root that contains {@code key}, if any. */
     public static Optional<RegistryPath> writableRootOf(RegistryPath key) {
-        return WRITABLE_ROOTS.stream().filter(key::isAtOrBelow).findFirst();
+        for (RegistryPath root : WRITABLE_ROOTS) {
+            if (key.isAtOrBelow(root)) {
+                return Optional.of(root);
+            }
+        }
+        return Optional.empty();
     }
 
     public static boolean isWritable(RegistryPath key) {

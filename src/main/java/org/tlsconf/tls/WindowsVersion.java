@@ -22,13 +22,17 @@ public record WindowsVersion(int build, int ubr, String productName, String inst
 
     /** Reads the version from a registry; empty when the key or a usable build number is missing. */
     public static Optional<WindowsVersion> read(Registry registry, String source) {
-        Optional<Integer> build = registry.readValue(CURRENT_VERSION, "CurrentBuildNumber")
-                .or(() -> registry.readValue(CURRENT_VERSION, "CurrentBuild"))
-                .flatMap(WindowsVersion::number);
+        // plain code rather than Optional chains of lambdas: every command that prints a host line runs this
+        Optional<RegistryValue> buildValue = registry.readValue(CURRENT_VERSION, "CurrentBuildNumber");
+        if (buildValue.isEmpty()) {
+            buildValue = registry.readValue(CURRENT_VERSION, "CurrentBuild");
+        }
+        Optional<Integer> build = buildValue.isPresent() ? number(buildValue.get()) : Optional.empty();
         if (build.isEmpty()) {
             return Optional.empty();
         }
-        int ubr = registry.readValue(CURRENT_VERSION, "UBR").flatMap(WindowsVersion::number).orElse(-1);
+        Optional<RegistryValue> ubrValue = registry.readValue(CURRENT_VERSION, "UBR");
+        int ubr = ubrValue.isPresent() ? number(ubrValue.get()).orElse(-1) : -1;
         return Optional.of(new WindowsVersion(build.get(), ubr, text(registry, "ProductName"),
                 text(registry, "InstallationType"), source));
     }
@@ -39,8 +43,8 @@ public record WindowsVersion(int build, int ubr, String productName, String inst
     }
 
     private static String text(Registry registry, String name) {
-        return registry.readValue(CURRENT_VERSION, name)
-                .filter(v -> v instanceof RegistryValue.Sz).map(v -> ((RegistryValue.Sz) v).value()).orElse("");
+        Optional<RegistryValue> value = registry.readValue(CURRENT_VERSION, name);
+        return value.isPresent() && value.get() instanceof RegistryValue.Sz s ? s.value() : "";
     }
 
     private static Optional<Integer> number(RegistryValue v) {

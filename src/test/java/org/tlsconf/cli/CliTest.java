@@ -166,6 +166,35 @@ class CliTest {
     }
 
     @Test
+    void aRunBuildsOnlyTheSubcommandItNamesAndEverythingWhenItNamesNone() {
+        assertEquals(java.util.Set.of("check"), Main.commandLine(new String[] {"check", "max-protection"})
+                .getSubcommands().keySet());
+        assertEquals(java.util.Set.of("diff"), Main.commandLine(new String[] {"--verbose", "diff", "x"})
+                .getSubcommands().keySet());
+        for (String[] args : new String[][] {{}, {"--help"}, {"chek"}, {"@args.txt"}}) {
+            assertEquals(Cli.COMMANDS.keySet(), Main.commandLine(args).getSubcommands().keySet(),
+                    String.join(" ", args));
+        }
+        Run typo = run(Main.commandLine(new String[] {"chek"}), "chek");
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().contains("Did you mean: tlsconf check?"), typo.err());
+        Run verbose = run(Main.commandLine(new String[] {"--verbose", "check"}), "--verbose", "check",
+                "max-protection", "--registry-file", dir.resolve("none.reg").toString());
+        assertEquals(2, verbose.code());
+        assertTrue(verbose.err().startsWith("tlsconf: registry file not found"), verbose.err());
+    }
+
+    @Test
+    void theSubcommandTableUsesEachCommandsOwnName() {
+        CommandLine all = Main.commandLine();
+        for (var e : Cli.COMMANDS.entrySet()) {
+            assertEquals(e.getKey(), all.getSubcommands().get(e.getKey()).getCommandSpec().userObject().getClass()
+                    .getAnnotation(CommandLine.Command.class).name());
+            assertEquals(e.getValue(), all.getSubcommands().get(e.getKey()).getCommandSpec().userObject().getClass());
+        }
+    }
+
+    @Test
     void everySubcommandHasADescription() {
         check(Main.commandLine());
     }

@@ -1,0 +1,201 @@
+package org.tlsconf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The POSIX launcher the build puts next to the jar ({@code target/tlsconf}), run as users run it: a copy of the
+ * launcher and the jar in a folder of their own, with the class-data archive it writes on its first run.
+ */
+class LauncherIT {
+    static final Path EXAMPLE = Path.of("examples/server-2016-fresh.reg").toAbsolutePath();
+    static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    @TempDir
+    Path dir;
+    Path home;
+    Path launcher;
+
+    @BeforeEach
+    void install() throws IOException {
+        home = Files.createDirectories(dir.resolve("tlsconf"));
+        launcher = home.resolve("tlsconf");
+        Files.copy(Path.of("target/tlsconf"), launcher, StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(JarIT.JAR, home.resolve("tlsconf.jar"));
+    }
+
+    private JarIT.Result run(Map<String, String> env, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(launcher.toString()));
+        cmd.addAll(List.of(args));
+        Map<String, String> all = new HashMap<>();
+        all.put("JAVA_HOME", System.getProperty("java.home"));
+        all.put("TLSCONF_JAVA_OPTS", null);
+        all.putAll(env);
+        return JarIT.exec(cmd, all);
+    }
+
+    private JarIT.Result check(Map<String, String> env) throws Exception {
+        return run(env, "check", "max-protection", "--registry-file", EXAMPLE.toString());
+    }
+
+    @Test
+    void theBuildPutsAnExecutableLauncherAndItsArchiveNextToTheJar() {
+        assertTrue(Files.isExecutable(Path.of("target/tlsconf")));
+        assertTrue(Files.isRegularFile(Path.of("target/tlsconf.jsa")), "the build's training run makes the archive");
+        assertTrue(Files.isRegularFile(Path.of("target/tlsconf.jsa.id")));
+    }
+
+    @Test
+    void runsTheJarAndPassesOutputAndExitCodesThrough() throws Exception {
+        JarIT.Result viaJar = JarIT.run("check", "max-protection", "--registry-file", EXAMPLE.toString());
+        JarIT.Result r = check(Map.of());
+        assertEquals(1, r.code(), r.err());
+        assertEquals(viaJar.out(), r.out());
+        assertEquals("", r.err());
+        JarIT.Result again = check(Map.of()); // now with the archive the first run wrote
+        assertEquals(1, again.code(), again.err());
+        assertEquals(viaJar.out(), again.out());
+        assertEquals("", again.err());
+
+        JarIT.Result bad = run(Map.of(), "check", "max-protection", "--registry-file", dir.resolve("none.reg")
+                .toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().startsWith("tlsconf: registry file not found"), bad.err());
+        assertTrue(run(Map.of(), "--version").out().startsWith("tlsconf "));
+    }
+
+    @Test
+    void theFirstRunWritesTheClassDataArchiveAndLaterRunsLoadClassesFromIt() throws Exception {
+        Path jsa = home.resolve("tlsconf.jsa");
+        assertFalse(Files.exists(jsa));
+        check(Map.of());
+        assertTrue(Files.size(jsa) > 100_000, "no archive written");
+        try (var leftovers = Files.list(home)) {
+            assertEquals(List.of("tlsconf", "tlsconf.jar", "tlsconf.jsa", "tlsconf.jsa.id"),
+                    leftovers.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        Path log = dir.resolve("classes.log");
+        check(Map.of("TLSCONF_JAVA_OPTS", "-Xlog:class+load:file=" + log));
+        List<String> lines = Files.readAllLines(log);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("org.tlsconf.cli.CheckCommand source: shared objects file")),
+                "CheckCommand was not loaded from the archive");
+    }
+
+    @Test
+    void aJarNewerThanItsArchiveGetsANewArchive() throws Exception {
+        check(Map.of());
+        Path jsa = home.resolve("tlsconf.jsa");
+        Path jar = home.resolve("tlsconf.jar");
+        Files.setLastModifiedTime(jsa, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 30_000));
+        check(Map.of());
+        assertTrue(Files.getLastModifiedTime(jsa).compareTo(Files.getLastModifiedTime(jar)) > 0,
+                "the stale archive was not replaced");
+    }
+
+    /** A java that logs its arguments to {@code calls} and runs the real one; its JAVA_HOME. */
+    private Path loggingJava(String name, Path calls) throws IOException {
+        Path bin = Files.createDirectories(dir.resolve(name + "/bin"));
+        Path java = bin.resolve("java");
+        Files.writeString(java, "#!/bin/sh\necho \"$*\" >> '" + calls + "'\nexec '" + JAVA + "' \"$@\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return dir.resolve(name);
+    }
+
+    @Test
+    void anArchiveMadeForAnotherFolderOrAnotherJavaIsReplacedNotSilentlyIgnored() throws Exception {
+        check(Map.of());
+        Path copy = dir.resolve("copy");
+        Files.createDirectories(copy);
+        for (String f : List.of("tlsconf", "tlsconf.jar", "tlsconf.jsa", "tlsconf.jsa.id")) {
+            Files.copy(home.resolve(f), copy.resolve(f), StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        Path calls = dir.resolve("calls.txt");
+        Map<String, String> env = Map.of("JAVA_HOME", loggingJava("other-java", calls).toString());
+        JarIT.Result r = JarIT.exec(List.of(copy.resolve("tlsconf").toString(), "--version"), env);
+        assertEquals(0, r.code(), r.err());
+        JarIT.Result again = JarIT.exec(List.of(copy.resolve("tlsconf").toString(), "--version"), env);
+        assertEquals(0, again.code(), again.err());
+        List<String> lines = Files.readAllLines(calls);
+        assertTrue(lines.get(0).contains("-XX:ArchiveClassesAtExit="), "a copied archive was trusted: " + lines);
+        assertTrue(lines.get(1).contains("-XX:SharedArchiveFile=" + copy.toRealPath().resolve("tlsconf.jsa")),
+                lines.toString());
+        assertTrue(Files.readString(copy.resolve("tlsconf.jsa.id")).startsWith(copy.toRealPath().resolve(
+                "tlsconf.jar") + "\n" + dir.resolve("other-java").toRealPath().resolve("bin/java") + "\n"));
+    }
+
+    @Test
+    void startsExactlyOneJvmPerRunAndNeverAsksJavaForItsVersion() throws Exception {
+        Path calls = dir.resolve("java-calls.txt");
+        Map<String, String> env = Map.of("JAVA_HOME", loggingJava("fake", calls).toString());
+        check(env); // the first run also writes the archive
+        check(env);
+        run(env, "--version");
+        List<String> lines = Files.readAllLines(calls);
+        assertEquals(3, lines.size(), String.join("\n", lines));
+        assertTrue(lines.stream().noneMatch(l -> List.of(l.split(" ")).contains("-version")), lines.toString());
+        assertTrue(lines.get(1).contains("-XX:SharedArchiveFile="), lines.get(1));
+        assertTrue(lines.get(1).contains("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"), lines.get(1));
+    }
+
+    @Test
+    void tlsconfJavaOptsReplaceTheDefaultJvmOptions() throws Exception {
+        Path calls = dir.resolve("java-calls.txt");
+        JarIT.Result r = check(Map.of("JAVA_HOME", loggingJava("fake", calls).toString(), "TLSCONF_JAVA_OPTS",
+                "-Xmx300m -XX:+UseG1GC"));
+        assertEquals(1, r.code(), r.err());
+        String line = Files.readAllLines(calls).get(0);
+        assertTrue(line.contains("-Xmx300m -XX:+UseG1GC"), line);
+        assertFalse(line.contains("UseSerialGC"), line);
+    }
+
+    @Test
+    void withoutJavaItExitsTwoWithWhatToInstall() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Map<String, String> env = new HashMap<>();
+        env.put("JAVA_HOME", null);
+        env.put("PATH", empty.toString());
+        List<String> cmd = List.of("/bin/sh", launcher.toString(), "--version");
+        JarIT.Result r = JarIT.exec(cmd, env);
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("tlsconf: no Java runtime found. Install Java 17 or later"), r.err());
+    }
+
+    @Test
+    void aJavaOlderThan17IsRefusedFromItsReleaseFileWithoutStartingIt() throws Exception {
+        Path old = Files.createDirectories(dir.resolve("jdk11/bin"));
+        Path marker = dir.resolve("started");
+        Files.writeString(old.resolve("java"), "#!/bin/sh\ntouch '" + marker + "'\n");
+        Files.setPosixFilePermissions(old.resolve("java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(dir.resolve("jdk11/release"), "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_VERSION=\"11.0.22\"\n");
+        JarIT.Result r = check(Map.of("JAVA_HOME", dir.resolve("jdk11").toString()));
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("is Java 11.0.22; tlsconf needs Java 17 or later"), r.err());
+        assertFalse(Files.exists(marker));
+    }
+
+    @Test
+    void aSymbolicLinkToTheLauncherFindsTheJarNextToTheRealFile() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Files.createSymbolicLink(bin.resolve("tlsconf"), Path.of("../tlsconf/tlsconf"));
+        JarIT.Result r = JarIT.exec(List.of(bin.resolve("tlsconf").toString(), "--version"),
+                Map.of("JAVA_HOME", System.getProperty("java.home")));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("tlsconf "), r.out());
+    }
+}
