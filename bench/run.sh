@@ -1,50 +1,79 @@
 #!/usr/bin/env bash
-# Benchmarks (not tests): .reg parse throughput on a generated ~100 MB UTF-16 export, the whole-process time
-# of `tlsconf diff` against a hello-world JVM, and `tlsconf fleet` over 1,000 / 5,000 generated host exports
-# (hosts/s, memory). Needs a built jar and test classes: mvn -B -q -DskipTests verify
-# Usage: bench/run.sh [MEGABYTES]   (default 100; the generated file is kept in target/bench/)
+# Benchmarks (not tests; no test asserts a time). Every figure is a median of interleaved runs of whole processes,
+# printed next to a baseline measured in the same run, so that load from other processes hits both alike:
+#   1. start-up: tlsconf check on the example export through target/tlsconf, as a ratio to a hello-world class
+#      run with the same java and its default options (targets: wall <= 3x, peak RSS <= 1.5x);
+#   2. read-only commands on a generated ~112 MB UTF-16 export: MB/s and peak RSS (targets: >= 100 MB/s,
+#      <= 300 MB), also under -Xmx256m; a 50 MB single-line hex value under -Xmx512m;
+#   3. apply then restore on the large export: peak RSS (target: <= 600 MB), and whether the file came back
+#      byte for byte;
+#   4. fleet over 1,000 and 5,000 generated host exports (~5 KB each): hosts/s and peak RSS, and 5,000 hosts in a
+#      64 MB heap.
+# Needs target/tlsconf (mvn -B -DskipTests package) and the test classes (mvn -B -DskipTests test-compile).
+# Usage: bench/run.sh [RUNS]   (default 10 runs for start-up, 3 for the large files; inputs kept in target/bench/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mb="${1:-100}"
-[ -f target/tlsconf.jar ] && [ -d target/test-classes ] || mvn -B -q -DskipTests verify
+runs="${1:-10}"
+big_runs=3
+[ -x target/tlsconf ] && [ -f target/tlsconf.jar ] && [ -d target/test-classes ] || mvn -B -q -DskipTests test-compile package
 mkdir -p target/bench
-cp="target/test-classes:target/tlsconf.jar"
+read -r large large_size hexline hexline_size < <(java -cp target/test-classes:target/tlsconf.jar \
+  org.tlsconf.bench.BenchFiles target/bench | tr '\n' ' ')
+example=examples/server-2016-fresh.reg
+fast="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" # the launcher's default options, for runs that add -Xmx
+measure() { python3 bench/measure.py "$@"; }
 
-echo "== parse throughput"
-java -Xmx8g -cp "$cp" org.tlsconf.bench.ParseBenchmark "target/bench/large-${mb}mb.reg" "$mb"
+echo "== 1. start-up through target/tlsconf (targets: wall <= 3x hello, peak RSS <= 1.5x hello)"
+measure "$runs" \
+  "hello world (java -cp ... Hello)" java -cp target/test-classes org.tlsconf.bench.Hello :: \
+  "tlsconf check max-protection (example)" target/tlsconf check max-protection --registry-file "$example" :: \
+  "tlsconf diff max-protection (example)" target/tlsconf diff max-protection --registry-file "$example" :: \
+  "tlsconf status (example)" target/tlsconf status --registry-file "$example" :: \
+  "tlsconf --version" target/tlsconf --version
 
-echo "== whole-process time, 10 runs each (wall clock, ms)"
-time_runs() {
-  local total=0
-  for _ in 1 2 3 4 5 6 7 8 9 10; do
-    local s e
-    s=$(date +%s%N); "$@" >/dev/null; e=$(date +%s%N)
-    total=$((total + (e - s) / 1000000))
-  done
-  echo $((total / 10))
-}
-hello=$(time_runs java -cp target/test-classes org.tlsconf.bench.Hello)
-diff=$(time_runs java -jar target/tlsconf.jar diff max-protection --registry-file examples/server-2016-fresh.reg)
-fast=$(time_runs java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar target/tlsconf.jar diff max-protection \
-  --registry-file examples/server-2016-fresh.reg)
-echo "hello-world JVM:                               ${hello} ms"
-echo "tlsconf diff (example export):                 ${diff} ms"
-echo "  with the launcher's flags (tlsconf.cmd):     ${fast} ms"
+echo
+echo "== 2. read-only commands on $large ($((large_size / 1000000)) MB; targets: >= 100 MB/s, peak RSS <= 300 MB)"
+measure "$big_runs" \
+  "hello world" java -cp target/test-classes org.tlsconf.bench.Hello :: \
+  "check@$large_size" target/tlsconf check max-protection --registry-file "$large" :: \
+  "diff@$large_size" target/tlsconf diff max-protection --registry-file "$large" :: \
+  "status@$large_size" target/tlsconf status --registry-file "$large" :: \
+  "check, -Xmx256m@$large_size" env TLSCONF_JAVA_OPTS="$fast -Xmx256m" target/tlsconf check max-protection \
+    --registry-file "$large" :: \
+  "status, -Xmx256m@$large_size" env TLSCONF_JAVA_OPTS="$fast -Xmx256m" target/tlsconf status \
+    --registry-file "$large" :: \
+  "check, 50 MB hex line, -Xmx512m@$hexline_size" env TLSCONF_JAVA_OPTS="$fast -Xmx512m" target/tlsconf check \
+    max-protection --registry-file "$hexline"
 
-echo "== fleet: 1,000 and 5,000 generated host exports (~5 KB each), whole process with the launcher's flags"
-fleet_run() { # COUNT [JAVA FLAGS...]: prints "seconds max-RSS-KB exit cpu-user cpu-sys"
-  local n="$1"; shift
-  local d="target/bench/fleet-$n"
-  [ -d "$d" ] || java -cp "$cp" org.tlsconf.bench.FleetBenchmark "$d" "$n" >/dev/null
-  /usr/bin/time -f "%e %M %x %U %S" -o target/bench/fleet-time java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC "$@" \
-    -jar target/tlsconf.jar fleet --profile max-protection "$d" --format json >/dev/null || true
-  tail -n 1 target/bench/fleet-time
-}
+echo
+echo "== 3. apply, then restore, on a copy of $large (target: peak RSS <= 600 MB)"
+work=target/bench/work
+rm -rf "$work" && mkdir -p "$work"
+cp "$large" "$work/apply.reg"
+measure "$big_runs" \
+  "hello world" java -cp target/test-classes org.tlsconf.bench.Hello :: \
+  "apply (on a fresh copy)" bash -c "cp '$large' '$work/apply.reg' && rm -rf '$work/backups' && target/tlsconf apply \
+    max-protection --registry-file '$work/apply.reg' --backup-dir '$work/backups'" :: \
+  "restore --last" bash -c "target/tlsconf restore --last --registry-file '$work/apply.reg' \
+    --backup-dir '$work/backups'; cp '$large' '$work/apply.reg'"
+cp "$large" "$work/rt.reg"
+target/tlsconf apply max-protection --registry-file "$work/rt.reg" --backup-dir "$work/rt-backups" >/dev/null || true
+target/tlsconf restore --last --registry-file "$work/rt.reg" --backup-dir "$work/rt-backups" >/dev/null || true
+if cmp -s "$large" "$work/rt.reg"; then
+  echo "apply then restore: the file is byte for byte the original"
+else
+  echo "apply then restore: the file differs from the original (cmp: $(cmp "$large" "$work/rt.reg" 2>&1 | head -1))"
+fi
+
+echo
+echo "== 4. fleet over generated host exports (~5 KB each; some drift on purpose, so exit 1 is expected)"
 for n in 1000 5000; do
-  read -r secs rss code user sys < <(fleet_run "$n")
-  awk -v n="$n" -v s="$secs" -v r="$rss" -v c="$code" -v u="$user" -v y="$sys" 'BEGIN { printf "fleet %5d hosts: %.2f s = %.0f hosts/s wall (%.2f s CPU = %.0f hosts per CPU second), max RSS %.0f MB (exit %d: some hosts drift on purpose)\n", n, s, n / s, u + y, n / (u + y), r / 1024, c }'
+  [ -d "target/bench/fleet-$n" ] || java -cp target/test-classes:target/tlsconf.jar org.tlsconf.bench.FleetBenchmark \
+    "target/bench/fleet-$n" "$n" >/dev/null
 done
-echo "(wall-clock rates depend on what else runs: compare with the load average)"; uptime
-# memory does not grow with hosts beyond the result rows: 5,000 hosts still run in a 64 MB heap
-read -r secs rss code user sys < <(fleet_run 5000 -Xmx64m)
-echo "fleet  5000 hosts with -Xmx64m: exit $code in ${secs} s (1 = drift found, as generated; anything else = failed)"
+measure "$big_runs" \
+  "hello world" java -cp target/test-classes org.tlsconf.bench.Hello :: \
+  "fleet, 1,000 hosts" target/tlsconf fleet --profile max-protection target/bench/fleet-1000 --format json :: \
+  "fleet, 5,000 hosts" target/tlsconf fleet --profile max-protection target/bench/fleet-5000 --format json :: \
+  "fleet, 5,000 hosts, -Xmx64m" env TLSCONF_JAVA_OPTS="$fast -Xmx64m" target/tlsconf fleet --profile \
+    max-protection target/bench/fleet-5000 --format json
