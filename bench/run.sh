@@ -10,15 +10,16 @@
 #   4. fleet over 1,000 and 5,000 generated host exports (~5 KB each): hosts/s and peak RSS, and 5,000 hosts in a
 #      64 MB heap.
 # Needs target/tlsconf (mvn -B -DskipTests package) and the test classes (mvn -B -DskipTests test-compile).
-# Usage: bench/run.sh [RUNS]   (default 10 runs for start-up, 3 for the large files; inputs kept in target/bench/)
+# Usage: [BIG_RUNS=N] bench/run.sh [RUNS]   (default 10 runs for start-up, 3 for the large files; inputs kept in
+# target/bench/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-10}"
-big_runs=3
+big_runs="${BIG_RUNS:-3}"
 [ -x target/tlsconf ] && [ -f target/tlsconf.jar ] && [ -d target/test-classes ] || mvn -B -q -DskipTests test-compile package
 mkdir -p target/bench
 read -r large large_size hexline hexline_size < <(java -cp target/test-classes:target/tlsconf.jar \
-  org.tlsconf.bench.BenchFiles target/bench | tr '\n' ' ')
+  org.tlsconf.bench.BenchFiles target/bench | tr '\n' ' '; echo)
 example=examples/server-2016-fresh.reg
 fast="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" # the launcher's default options, for runs that add -Xmx
 measure() { python3 bench/measure.py "$@"; }

@@ -108,12 +108,18 @@ class LauncherIT {
                 "the stale archive was not replaced");
     }
 
-    /** A java that logs its arguments to {@code calls} and runs the real one; its JAVA_HOME. */
+    /**
+     * A java that logs its arguments to {@code calls} and runs the real one; its JAVA_HOME, with the real runtime's
+     * {@code release} file unless the name says "no-release".
+     */
     private Path loggingJava(String name, Path calls) throws IOException {
         Path bin = Files.createDirectories(dir.resolve(name + "/bin"));
         Path java = bin.resolve("java");
         Files.writeString(java, "#!/bin/sh\necho \"$*\" >> '" + calls + "'\nexec '" + JAVA + "' \"$@\"\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        if (!name.equals("no-release")) {
+            Files.copy(Path.of(System.getProperty("java.home"), "release"), dir.resolve(name + "/release"));
+        }
         return dir.resolve(name);
     }
 
@@ -172,7 +178,7 @@ class LauncherIT {
         env.put("PATH", empty.toString());
         List<String> cmd = List.of("/bin/sh", launcher.toString(), "--version");
         JarIT.Result r = JarIT.exec(cmd, env);
-        assertEquals(2, r.code());
+        assertEquals(6, r.code());
         assertTrue(r.err().startsWith("tlsconf: no Java runtime found. Install Java 17 or later"), r.err());
     }
 
@@ -184,9 +190,27 @@ class LauncherIT {
         Files.setPosixFilePermissions(old.resolve("java"), PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.writeString(dir.resolve("jdk11/release"), "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_VERSION=\"11.0.22\"\n");
         JarIT.Result r = check(Map.of("JAVA_HOME", dir.resolve("jdk11").toString()));
-        assertEquals(2, r.code());
+        assertEquals(6, r.code());
         assertTrue(r.err().contains("is Java 11.0.22; tlsconf needs Java 17 or later"), r.err());
         assertFalse(Files.exists(marker));
+    }
+
+    @Test
+    void aJavaWithoutAReleaseFileIsAskedOnceForItsVersion() throws Exception {
+        Path calls = dir.resolve("calls.txt");
+        JarIT.Result r = check(Map.of("JAVA_HOME", loggingJava("no-release", calls).toString()));
+        assertEquals(1, r.code(), r.err());
+        List<String> lines = Files.readAllLines(calls);
+        assertEquals("--version", lines.get(0));
+        assertEquals(2, lines.size(), lines.toString());
+
+        Path old = Files.createDirectories(dir.resolve("jdk8/bin"));
+        Files.writeString(old.resolve("java"), "#!/bin/sh\necho 'Unrecognized option: --version' >&2\nexit 1\n");
+        Files.setPosixFilePermissions(old.resolve("java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        JarIT.Result tooOld = check(Map.of("JAVA_HOME", dir.resolve("jdk8").toString()));
+        assertEquals(6, tooOld.code());
+        assertTrue(tooOld.err().contains("is Java older than 9 (it does not know --version); tlsconf needs Java 17"),
+                tooOld.err());
     }
 
     @Test

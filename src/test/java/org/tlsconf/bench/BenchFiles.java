@@ -72,7 +72,7 @@ public final class BenchFiles {
             v.put("Blob", RegistryValue.binary(new byte[64]));
             keys.add(key);
             values.put(key, v);
-            estimate += 2 * 1050; // about the UTF-16 size of one such key
+            estimate += 2 * 960; // about the UTF-16 size of one such key
             i++;
         }
         RegDocument doc = RegFileWriter.export(keys, values::get);
