@@ -15,6 +15,7 @@ import org.tlsconf.registry.Registry;
 import org.tlsconf.registry.RegistryException;
 import org.tlsconf.registry.RegistryPath;
 import org.tlsconf.registry.RegistryValue;
+import org.tlsconf.tls.TlsRegistry;
 
 /**
  * Executes a plan safely: back up every value it touches (before the first write, refusing to write if that
@@ -89,8 +90,7 @@ public final class Applier {
             List<RegistryPath> removable = new ArrayList<>(plan.keysToRemove());
             removable.sort(Comparator.comparingInt((RegistryPath p) -> p.names().size()).reversed());
             for (RegistryPath key : removable) {
-                if (registry.keyExists(key) && registry.values(key).isEmpty() && registry.subKeys(key).isEmpty()) {
-                    registry.deleteEmptyKey(key);
+                if (removeIfEmpty(registry, key)) {
                     journal.removed.add(key);
                     verify(!registry.keyExists(key), "key " + key + " still exists after deleting it");
                 }
@@ -127,7 +127,7 @@ public final class Applier {
             });
         }
         for (RegistryPath key : reversed(journal.created)) {
-            attempt(undoProblems, () -> registry.deleteEmptyKey(key));
+            attempt(undoProblems, () -> removeIfEmpty(registry, key));
         }
         // verify the undo: every value as it was, every created key gone, every removed key back
         attempt(undoProblems, () -> {
@@ -157,6 +157,19 @@ public final class Applier {
 
     private static String message(Throwable failure) {
         return failure instanceof Error ? failure.toString() : failure.getMessage();
+    }
+
+    /**
+     * The only place tlsconf deletes a key: one under a TLS root ({@link TlsRegistry#mayCreateOrRemove}) that holds
+     * no value and no subkey. Returns whether it was deleted.
+     */
+    private static boolean removeIfEmpty(Registry registry, RegistryPath key) {
+        if (!TlsRegistry.mayCreateOrRemove(key) || !registry.keyExists(key) || !registry.values(key).isEmpty()
+                || !registry.subKeys(key).isEmpty()) {
+            return false;
+        }
+        registry.deleteEmptyKey(key);
+        return true;
     }
 
     private static <T> List<T> reversed(List<T> list) {

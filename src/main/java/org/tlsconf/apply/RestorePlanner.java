@@ -22,12 +22,12 @@ public final class RestorePlanner {
     }
 
     /**
-     * @throws IllegalArgumentException when the backup names a key outside the TLS roots (a crafted backup: the
-     *                                  checksum protects against damage, not against forgery)
+     * @throws IllegalArgumentException when the backup asks for a key outside the TLS roots to be created again (a
+     *                                  crafted backup: the checksum protects against damage, not against forgery)
      */
     public static Plan plan(Backup backup, Registry registry) {
-        for (RegistryPath k : concat(backup.keysCreated(), backup.keysRemoved())) {
-            if (!TlsRegistry.mayCreate(k)) {
+        for (RegistryPath k : backup.keysRemoved()) {
+            if (!TlsRegistry.mayCreateOrRemove(k)) {
                 throw new IllegalArgumentException("refusing to restore: the backup names key " + k
                         + ", which is outside the TLS registry roots");
             }
@@ -40,18 +40,15 @@ public final class RestorePlanner {
         Set<RegistryPath> create = new LinkedHashSet<>(values.keysToCreate());
         for (RegistryPath k : backup.keysRemoved()) {
             for (RegistryPath p : k.selfAndAncestors()) {
-                if (!registry.keyExists(p)) {
+                if (TlsRegistry.mayCreateOrRemove(p) && !registry.keyExists(p)) {
                     create.add(p);
                 }
             }
         }
-        List<RegistryPath> remove = backup.keysCreated().stream().filter(registry::keyExists).toList();
+        // keys the run created, removed (by the applier, only when empty) if they are under a TLS root; a backup
+        // written by an earlier version may also name their ancestors (HKLM\SOFTWARE, ...): those are never removed
+        List<RegistryPath> remove = backup.keysCreated().stream().filter(TlsRegistry::mayCreateOrRemove)
+                .filter(registry::keyExists).toList();
         return new Plan(values.profile(), values.changes(), values.unchanged(), new ArrayList<>(create), remove);
-    }
-
-    private static List<RegistryPath> concat(List<RegistryPath> a, List<RegistryPath> b) {
-        List<RegistryPath> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 }

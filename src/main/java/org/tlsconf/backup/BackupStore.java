@@ -306,34 +306,33 @@ public final class BackupStore {
     // ---- .reg --------------------------------------------------------------------------------------------
 
     /**
-     * A {@code .reg} file that undoes the run: values back as they were ({@code "x"=-} for values that did not
-     * exist), keys the run created deleted ({@code [-KEY]}, deepest first), empty keys it removed created again.
-     * It never deletes a key that existed before the run.
+     * A {@code .reg} file that undoes the run: every value back as it was, {@code "x"=-} for the values the run
+     * added, empty keys the run removed created again. It never deletes a key (no {@code [-KEY]} line): a
+     * {@code .reg} file cannot say "only when empty", and importing it must not be able to delete anything but the
+     * values the run added. The keys the run created are named in a comment; {@code tlsconf restore} removes them
+     * once they are empty.
      */
     static byte[] regFile(Backup b) {
         Map<RegistryPath, List<RegFileWriter.Entry>> byKey = new LinkedHashMap<>();
         for (Backup.Entry e : b.entries()) {
-            if (!b.keysCreated().contains(e.key())) {
-                byKey.computeIfAbsent(e.key(), k -> new ArrayList<>())
-                        .add(new RegFileWriter.Entry(e.name(), e.before()));
-            }
+            byKey.computeIfAbsent(e.key(), k -> new ArrayList<>()).add(new RegFileWriter.Entry(e.name(), e.before()));
         }
         List<RegFileWriter.Section> sections = new ArrayList<>();
         for (RegistryPath k : b.keysRemoved()) {
             sections.add(new RegFileWriter.Section(k, false, List.of()));
         }
         byKey.forEach((k, entries) -> sections.add(new RegFileWriter.Section(k, false, entries)));
-        List<RegistryPath> created = new ArrayList<>(b.keysCreated());
-        created.sort((x, y) -> Integer.compare(y.names().size(), x.names().size()));
-        for (RegistryPath k : created) {
-            sections.add(new RegFileWriter.Section(k, true, List.of()));
-        }
-        List<String> comments = List.of(
+        List<String> comments = new ArrayList<>(List.of(
                 "tlsconf backup " + b.id() + ", taken " + b.createdAt() + " on " + b.host() + " (tlsconf "
                         + b.toolVersion() + ")",
                 "before applying profile " + b.profile() + " to the " + b.registry() + ".",
-                "Importing this file (reg import FILE, or regedit /s FILE) puts back every value that run changed;",
-                "[-KEY] lines remove only keys that run created. 'tlsconf restore' does the same with checks.");
+                "Importing this file (reg import FILE, or regedit /s FILE) puts back every value that run changed",
+                "and deletes the values it added. It deletes no key."));
+        if (!b.keysCreated().isEmpty()) {
+            comments.add("That run created these keys; they stay (empty) after importing this file.");
+            comments.add("'tlsconf restore' removes them when they are empty:");
+            b.keysCreated().forEach(k -> comments.add("  " + k));
+        }
         return RegFileWriter.script(comments, sections).toBytes();
     }
 

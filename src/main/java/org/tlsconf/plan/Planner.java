@@ -54,7 +54,7 @@ public final class Planner {
             boolean createsKey = false;
             if (!keyExists && action == Change.Action.ADD) {
                 for (RegistryPath p : d.key().selfAndAncestors()) {
-                    if (!registry.keyExists(p) && created.add(p)) {
+                    if (TlsRegistry.mayCreateOrRemove(p) && !registry.keyExists(p) && created.add(p)) {
                         createsKey = true;
                     }
                 }

@@ -91,10 +91,13 @@ public final class TlsRegistry {
     }
 
     /**
-     * True for keys tlsconf may create (and later remove when empty): those under a root, and the keys on the way
-     * to a root ({@code HKLM\SOFTWARE\Wow6432Node} when it is missing), which creating a root's key creates anyway.
+     * The one rule for which keys tlsconf creates on purpose, records as "created by this run", and may ever remove
+     * again (only when empty): keys at or below a TLS root. The keys on the way to a root ({@code HKLM\SOFTWARE},
+     * {@code HKLM\SOFTWARE\Wow6432Node}, ...) come into being implicitly when missing (as a {@code .reg} import
+     * creates them), are never recorded and never removed: a partial export that lacks them does not mean the host
+     * lacks them.
      */
-    public static boolean mayCreate(RegistryPath key) {
-        return isWritable(key) || WRITABLE_ROOTS.stream().anyMatch(root -> root.isAtOrBelow(key));
+    public static boolean mayCreateOrRemove(RegistryPath key) {
+        return isWritable(key);
     }
 }

@@ -1,6 +1,7 @@
 package org.tlsconf.backup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,13 +102,13 @@ class BackupStoreTest {
     }
 
     @Test
-    void theRegUndoFileDeletesOnlyKeysTheRunCreated() {
+    void theRegUndoFileDeletesNoKeyAndNamesTheKeysTheRunCreatedInAComment() {
         String text = new String(BackupStore.regFile(sample(Instant.parse("2026-11-24T10:00:00Z"))),
                 java.nio.charset.StandardCharsets.UTF_16LE);
         assertTrue(text.contains("\"Absent\"=-\r\n"), text);
         assertTrue(text.contains("\"Enabled\"=dword:ffffffff\r\n"), text);
-        assertTrue(text.contains("[-HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders"
-                + "\\SCHANNEL\\Protocols\\TLS 1.0\\Server\\New]"), text);
-        assertEquals(1, text.split("\r\n\\[-", -1).length - 1, text);
+        assertFalse(text.contains("[-"), text);
+        assertTrue(text.contains("\r\n;   HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL"
+                + "\\Protocols\\TLS 1.0\\Server\\New\r\n"), text);
     }
 }

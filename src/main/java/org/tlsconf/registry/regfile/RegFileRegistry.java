@@ -105,12 +105,12 @@ public final class RegFileRegistry implements Registry {
     @Override
     public void createKey(RegistryPath key) {
         requireEncodable(RegFileWriter.keyLine(key, false, document.newline()), "key " + key);
-        for (RegistryPath p : key.selfAndAncestors()) {
-            if (!state.keyExists(p)) {
-                insertKeySection(p);
-                state.createKey(p);
-                dirty = true;
-            }
+        if (!state.keyExists(key)) {
+            // one [key] line; missing ancestors come with it, as when the file is imported (a partial export lacks
+            // them, and adding [HKEY_LOCAL_MACHINE\SOFTWARE] etc. would change the file for nothing)
+            insertKeySection(key);
+            state.createKey(key);
+            dirty = true;
         }
     }
 

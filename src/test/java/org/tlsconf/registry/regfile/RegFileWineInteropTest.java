@@ -146,45 +146,4 @@ class RegFileWineInteropTest {
         assertEquals(InMemoryRegistry.copyOf(RegFileRegistry.open(host), List.of(schannel)).snapshot(),
                 fromWine.snapshot());
     }
-
-    @Test
-    void theBackupRegFileImportedByWineUndoesAnApply() throws Exception {
-        Path host = dir.resolve("host.reg");
-        Files.copy(Path.of("examples/server-2016-fresh.reg"), host);
-        RegistryPath schannel = RegistryPath.parse(
-                "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL");
-        List<RegistryPath> roots = new java.util.ArrayList<>(List.of(schannel));
-        for (String view : List.of("HKLM\\SOFTWARE\\Microsoft", "HKLM\\SOFTWARE\\Wow6432Node\\Microsoft")) {
-            for (String clr : List.of("v2.0.50727", "v4.0.30319")) {
-                roots.add(RegistryPath.parse(view + "\\.NETFramework\\" + clr));
-            }
-        }
-        InMemoryRegistry original = InMemoryRegistry.copyOf(RegFileRegistry.open(host), roots);
-
-        // apply max-protection to the file the way the CLI does, keeping the backup
-        RegFileRegistry reg = RegFileRegistry.open(host);
-        var profile = new org.tlsconf.profile.ProfileLoader(new org.tlsconf.profile.ProfileCatalogue())
-                .load("max-protection");
-        var backup = new org.tlsconf.apply.Applier(java.time.Clock.systemUTC()).apply(
-                org.tlsconf.plan.Planner.plan(profile, reg), reg, new org.tlsconf.backup.BackupStore(dir.resolve("b")),
-                new org.tlsconf.apply.Applier.Run("max-protection", "registry file " + host, "test", "host"), false,
-                reg::save).backup().orElseThrow();
-
-        // Wine: clear those keys, import the changed host, then the backup; export and compare with the original
-        List<Section> clear = roots.stream().map(r -> new Section(r, true, List.<Entry>of())).toList();
-        Path clearFile = dir.resolve("clear.reg");
-        Files.write(clearFile, RegFileWriter.script(clear).toBytes());
-        assertEquals(0, wine.wine("reg", "import", Wine.windowsPath(clearFile)).code());
-        assertEquals(0, wine.wine("reg", "import", Wine.windowsPath(host)).code());
-        assertEquals(0, wine.wine("reg", "import", Wine.windowsPath(backup.regFile())).code());
-        InMemoryRegistry restored = new InMemoryRegistry();
-        for (RegistryPath root : roots) {
-            Path out = dir.resolve("export-" + Math.abs(root.hashCode()) + ".reg");
-            Wine.Result r = wine.wine("reg", "export", root.toString(), Wine.windowsPath(out), "/y");
-            if (r.code() == 0) {
-                RegFileReader.parse(Files.readAllBytes(out), "wine export").importInto(restored);
-            }
-        }
-        assertEquals(original.snapshot(), InMemoryRegistry.copyOf(restored, roots).snapshot());
-    }
 }
