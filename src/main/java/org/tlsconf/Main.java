@@ -98,6 +98,15 @@ public final class Main {
         }
 
         @Override
+        public Registry openForChange(Path registryFile) {
+            if (registryFile != null && Files.isRegularFile(registryFile) && isHealthCheckerExport(registryFile)) {
+                throw new CliException(ExitCodes.BAD_INPUT, registryFile + " is a HealthChecker export: it can "
+                        + "be audited and compared (status, check, diff) but not changed");
+            }
+            return open(registryFile);
+        }
+
+        @Override
         public boolean hasLiveRegistry() {
             return windows;
         }
@@ -105,10 +114,6 @@ public final class Main {
         @Override
         public void requireWriteAccess(Path registryFile) {
             if (registryFile != null) {
-                if (isHealthCheckerExport(registryFile)) {
-                    throw new CliException(ExitCodes.BAD_INPUT, registryFile + " is a HealthChecker export: it can "
-                            + "be audited and compared (status, check, diff) but not changed");
-                }
                 if (AtomicFile.isReadOnly(registryFile)) { // checked on the mode bits: root may write anything
                     throw new CliException(ExitCodes.ACCESS_DENIED, AtomicFile.readOnlyMessage(registryFile));
                 }

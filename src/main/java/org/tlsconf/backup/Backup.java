@@ -46,6 +46,19 @@ public record Backup(String id, Instant createdAt, String host, String toolVersi
             Optional<RegistryValue> after) {
     }
 
+    /**
+     * True when this backup was taken from {@code target} ("registry file /abs/x.reg", or "live registry") on
+     * {@code host}: the same file, or the live registry of the same host. The one rule for "a backup of this target".
+     */
+    public boolean isFor(String target, String host) {
+        return registry.equals(target) && (registry.startsWith("registry file ") || this.host.equalsIgnoreCase(host));
+    }
+
+    /** What it was taken from, for messages: "registry file /x.reg", or "live registry of WEB01". */
+    public String target() {
+        return registry.startsWith("registry file ") ? registry : registry + " of " + host;
+    }
+
     public Backup withStatus(Status s) {
         return new Backup(id, createdAt, host, toolVersion, profile, registry, s, changes, entries, keysCreated,
                 keysRemoved, file);

@@ -55,38 +55,6 @@ public final class BackupStore {
         return dir;
     }
 
-    /**
-     * Takes the folder's lock, so that two runs (a deployment tool and an administrator, say) never change the same
-     * host at once. Returns a handle to release, or throws when another run holds it.
-     *
-     * @throws BackupException when the lock is held by another process or cannot be taken
-     */
-    public AutoCloseable lock() {
-        try {
-            Files.createDirectories(dir);
-            java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir.resolve(".tlsconf.lock"),
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-            java.nio.channels.FileLock lock;
-            try {
-                lock = ch.tryLock();
-            } catch (java.nio.channels.OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                ch.close();
-                throw BackupException.io("another tlsconf run is changing this host right now (it holds "
-                        + dir.resolve(".tlsconf.lock") + "); wait for it to finish and run again", null);
-            }
-            java.nio.channels.FileLock held = lock;
-            return () -> {
-                held.release();
-                ch.close();
-            };
-        } catch (IOException e) {
-            throw BackupException.io("cannot lock " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
     /** A new backup id: sortable by time, unique enough for one host. */
     public static String newId(Instant now) {
         return STAMP.format(now) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
@@ -186,32 +154,119 @@ public final class BackupStore {
     public record Listing(List<Backup> backups, List<Unreadable> unreadable) {
     }
 
+    /** One file in the folder: a backup, or (when {@code backup} is null) a damaged one and why. */
+    public record Item(Path file, Instant time, Backup backup, String damage) {
+        public boolean damaged() {
+            return backup == null;
+        }
+    }
+
     public Listing list() {
         List<Backup> backups = new ArrayList<>();
         List<Unreadable> unreadable = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
-            return new Listing(backups, unreadable);
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().startsWith(PREFIX)
-                    && p.getFileName().toString().endsWith(".json")).sorted().toList()) {
-                try {
-                    backups.add(load(f));
-                } catch (BackupException e) {
-                    unreadable.add(new Unreadable(f, e.getMessage()));
-                }
+        for (Item i : items()) {
+            if (i.damaged()) {
+                unreadable.add(new Unreadable(i.file(), i.damage()));
+            } else {
+                backups.add(i.backup());
             }
-        } catch (IOException e) {
-            throw BackupException.io("cannot list backups in " + dir + ": " + e.getMessage(), e);
         }
-        backups.sort((a, b) -> a.createdAt().compareTo(b.createdAt()));
         return new Listing(backups, unreadable);
     }
 
-    /** The newest backup, if any. */
-    public Optional<Backup> latest() {
-        List<Backup> all = list().backups();
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    /**
+     * Every file in the folder that looks like a backup, oldest first: by the time the backup records (for a
+     * damaged file, the time in its name), then by when the file was first written (its name's order).
+     */
+    public List<Item> items() {
+        List<Item> items = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return items;
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().startsWith(PREFIX)
+                    && p.getFileName().toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw BackupException.io("cannot list backups in " + dir + ": " + e.getMessage(), e);
+        }
+        for (Path f : files) {
+            try {
+                Backup b = load(f);
+                items.add(new Item(f, b.createdAt(), b, null));
+            } catch (BackupException e) {
+                items.add(new Item(f, timeInName(f), null, e.getMessage()));
+            }
+        }
+        items.sort(java.util.Comparator.comparing(Item::time)); // stable: equal times keep the names' order
+        return items;
+    }
+
+    /** The backup {@code restore --last} restores, and the newer ones of the same target it passed over. */
+    public record Selection(Backup backup, List<Backup> passedOver) {
+    }
+
+    /**
+     * The backup {@code restore --last} restores: the newest backup of a <em>completed</em> run for this target
+     * ({@link Backup#isFor}). Newer backups of the same target whose run was rolled back (they changed nothing)
+     * are passed over and returned; backups of other targets are ignored. It never falls back silently: when a
+     * damaged backup is newer than that one (its target cannot be known), or the newest backup of this target is
+     * from a run that did not finish, it stops and names the file and the choices.
+     *
+     * @throws BackupException (bad input) when there is no such backup or the choice is not safe to make
+     */
+    public Selection lastCompleted(String target, String host) {
+        List<Item> items = new ArrayList<>(items());
+        java.util.Collections.reverse(items);
+        List<Backup> passed = new ArrayList<>();
+        java.util.Set<String> others = new java.util.TreeSet<>();
+        String choices = " Choose one yourself: tlsconf restore BACKUP.json (see: tlsconf backups list --backup-dir \""
+                + dir + "\").";
+        for (Item i : items) {
+            if (i.damaged()) {
+                throw BackupException.invalid("a backup newer than any complete one is damaged: " + i.damage()
+                        + ". restore --last does not skip it and take an older backup (it may be this target's last"
+                        + " run)." + choices + " Or move " + i.file() + " out of the folder and run restore --last "
+                        + "again.", null);
+            }
+            Backup b = i.backup();
+            if (!b.isFor(target, host)) {
+                others.add(b.target());
+                continue;
+            }
+            switch (b.status()) {
+                case COMPLETE:
+                    return new Selection(b, passed);
+                case ROLLED_BACK:
+                    passed.add(b);
+                    break;
+                default:
+                    throw BackupException.invalid("the newest backup for the " + b.target() + ", " + b.file()
+                            + ", is from a run that did not finish (" + statusLabel(b.status()) + "): the registry "
+                            + "may be half-changed, and restore --last will not pick an older backup instead. Undo "
+                            + "that run with: tlsconf restore \"" + b.file() + "\" (try --dry-run first)."
+                            + choices, null);
+            }
+        }
+        throw BackupException.invalid("no backup of a completed run for the " + target + " in " + dir
+                + (passed.isEmpty() ? "" : " (the " + passed.size() + " run(s) found for it were rolled back: they "
+                        + "changed nothing)")
+                + (others.isEmpty() ? "" : "; the folder holds backups of: " + String.join(", ", others)
+                        + ". To put one of those into this registry, name its file and pass --force"), null);
+    }
+
+    /** How a status reads in messages and listings: "complete", "rolled back", "pending", "rollback failed". */
+    public static String statusLabel(Backup.Status s) {
+        return s.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    private static Instant timeInName(Path f) {
+        String n = f.getFileName().toString().substring(PREFIX.length());
+        try {
+            return Instant.from(STAMP.parse(n.substring(0, Math.min(n.length(), "yyyyMMddTHHmmss.SSSZ".length()))));
+        } catch (RuntimeException e) {
+            return Instant.EPOCH; // no time in the name: sorts as the oldest, still listed as damaged
+        }
     }
 
     /** Backups whose run never finished: the process died between backing up and verifying. */

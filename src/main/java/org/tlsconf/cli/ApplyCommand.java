@@ -5,6 +5,7 @@ import org.tlsconf.plan.Plan;
 import org.tlsconf.plan.Planner;
 import org.tlsconf.profile.Profile;
 import org.tlsconf.registry.Registry;
+import org.tlsconf.registry.TargetLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,16 +55,21 @@ public class ApplyCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() {
-        Registry registry = context.registries().open(registryOptions.registryFile);
-        Profile p = registryOptions.resolve(context.loader().load(profile), registry);
-        Plan plan = Planner.plan(p, registry);
-        Preflight.check(plan, registry, registryOptions, force, spec.commandLine().getErr());
-        if (!dryRun && plan.hasWork()) {
-            context.registries().requireWriteAccess(registryOptions.registryFile);
+        Profile loaded = context.loader().load(profile);
+        // a real run locks the registry before reading it and holds the lock until the last verification
+        try (TargetLock lock = dryRun ? null : context.lock(registryOptions.registryFile)) {
+            Registry registry = context.registries().openForChange(registryOptions.registryFile);
+            Profile p = registryOptions.resolve(loaded, registry);
+            Plan plan = Planner.plan(p, registry);
+            Preflight.check("apply", plan, registry, registryOptions, force, spec.commandLine().getErr());
+            if (!dryRun && plan.hasWork()) {
+                context.registries().requireWriteAccess(registryOptions.registryFile);
+            }
+            return ApplyFlow.run(context, new ApplyFlow.Request(plan, p.source(), ApplyFlow.target(
+                    registryOptions.registryFile), registry, registryOptions.hostLine(registry),
+                    new BackupStore(backupOptions.resolve(context)), dryRun, rebootOptions,
+                    registryOptions.registryFile != null, PlanReports.warnings(p)),
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
         }
-        return ApplyFlow.run(context, new ApplyFlow.Request(plan, p.source(), ApplyFlow.target(
-                registryOptions.registryFile), registry, registryOptions.hostLine(registry), new BackupStore(backupOptions.resolve(context)), dryRun,
-                rebootOptions, registryOptions.registryFile != null, PlanReports.warnings(p)),
-                spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -49,9 +49,7 @@ final class ApplyFlow {
         Applier.Run run = new Applier.Run(r.plan().profile(), r.target(), TlsconfCommand.Version.version(),
                 BackupStore.hostName());
         Applier.Outcome outcome;
-        AutoCloseable lock = null;
         try {
-            lock = r.dryRun() ? null : r.store().lock();
             outcome = new Applier(context.clock()).apply(r.plan(), r.registry(), r.store(), run, r.dryRun(),
                     () -> context.registries().commit(r.registry()));
         } catch (BackupException e) {
@@ -63,8 +61,6 @@ final class ApplyFlow {
             throw new CliException(ExitCodes.ROLLBACK_FAILED, e.getMessage() + ". The registry may be half-changed."
                     + " Restore it with: tlsconf restore \"" + e.backupFile() + "\"" + fileOption(r)
                     + " (or import " + regOf(e.backupFile()) + " with regedit)");
-        } finally {
-            release(lock, err);
         }
         switch (outcome.kind()) {
             case NOTHING_TO_DO:
@@ -110,16 +106,6 @@ final class ApplyFlow {
     private static int nothingLeftChanged(RuntimeException e) {
         return e.getCause() instanceof RegistryAccessDeniedException ? ExitCodes.ACCESS_DENIED
                 : ExitCodes.FAILED_ROLLED_BACK;
-    }
-
-    private static void release(AutoCloseable lock, PrintWriter err) {
-        if (lock != null) {
-            try {
-                lock.close();
-            } catch (Exception e) {
-                err.println("warning: could not release the backup folder's lock: " + e.getMessage());
-            }
-        }
     }
 
     private static String fileOption(Request r) {

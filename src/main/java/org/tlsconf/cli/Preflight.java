@@ -13,7 +13,12 @@ final class Preflight {
     private Preflight() {
     }
 
-    static void check(Plan plan, Registry registry, RegistryOptions options, boolean force, PrintWriter err) {
+    /**
+     * Refuses (exit 2) a plan whose result would lock the host out, unless {@code force}; {@code verb} is "apply" or
+     * "restore": both go through here.
+     */
+    static void check(String verb, Plan plan, Registry registry, RegistryOptions options, boolean force,
+            PrintWriter err) {
         if (plan.isEmpty()) {
             return;
         }
@@ -27,17 +32,17 @@ final class Preflight {
         if (blocking.isEmpty()) {
             return;
         }
-        StringBuilder sb = new StringBuilder("refusing to apply: the result would be unsafe for this host:");
+        StringBuilder sb = new StringBuilder("refusing to " + verb + ": the result would be unsafe for this host:");
         for (Finding f : blocking) {
             sb.append(System.lineSeparator()).append("  ").append(f.id()).append(": ").append(f.message())
                     .append(" — ").append(f.why()).append(". Fix: ").append(f.fix());
         }
         if (force) {
-            err.println("warning (--force): " + sb.substring("refusing to apply: ".length()));
+            err.println("warning (--force): " + sb.substring(("refusing to " + verb + ": ").length()));
             return;
         }
-        sb.append(System.lineSeparator()).append("Nothing was written. Change the profile, or pass --force if you "
-                + "are sure.");
+        sb.append(System.lineSeparator()).append("Nothing was written. ").append(verb.equals("apply")
+                ? "Change the profile" : "Restore another backup").append(", or pass --force if you are sure.");
         throw new CliException(ExitCodes.BAD_INPUT, sb.toString());
     }
 }

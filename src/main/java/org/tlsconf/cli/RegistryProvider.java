@@ -11,6 +11,15 @@ public interface RegistryProvider {
 
     Registry open(Path registryFile);
 
+    /**
+     * Opens the registry for {@code apply} or {@code restore}, dry run or not: as {@link #open}, but refuses
+     * (exit 2) input that can be read but never changed (a HealthChecker export), so that a dry run says exactly
+     * what the real run says.
+     */
+    default Registry openForChange(Path registryFile) {
+        return open(registryFile);
+    }
+
     /** True when this host has a live registry to open without a file (Windows). */
     boolean hasLiveRegistry();
 

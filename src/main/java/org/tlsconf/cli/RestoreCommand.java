@@ -1,5 +1,6 @@
 package org.tlsconf.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.tlsconf.apply.RestorePlanner;
 import org.tlsconf.backup.Backup;
@@ -7,6 +8,7 @@ import org.tlsconf.backup.BackupException;
 import org.tlsconf.backup.BackupStore;
 import org.tlsconf.plan.Plan;
 import org.tlsconf.registry.Registry;
+import org.tlsconf.registry.TargetLock;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +35,9 @@ public class RestoreCommand implements java.util.concurrent.Callable<Integer> {
     static class Which {
         @Parameters(paramLabel = "BACKUP", description = "A backup's .json file.")
         Path file;
-        @Option(names = "--last", description = "The newest backup in the backup folder.")
+        @Option(names = "--last", description = "The newest backup of a completed run for this target (this "
+                + "--registry-file, or this host's live registry) in the backup folder. Rolled-back runs are passed "
+                + "over; a damaged backup, or one from a run that did not finish, stops the command (exit 2).")
         boolean last;
     }
 
@@ -42,7 +46,7 @@ public class RestoreCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--dry-run", description = "Show what would change and stop.")
     boolean dryRun;
     @Option(names = "--force", description = "Restore even though the backup was taken from another registry "
-            + "(another file or host).")
+            + "(another file or host), or the preflight check says the result would lock the host out.")
     boolean force;
     @Mixin
     RegistryOptions registryOptions;
@@ -57,38 +61,54 @@ public class RestoreCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() {
+        // a real run locks the registry before reading anything (the backup too) and holds the lock to the end
+        try (TargetLock lock = dryRun ? null : context.lock(registryOptions.registryFile)) {
+            return restore();
+        }
+    }
+
+    private int restore() {
         BackupStore store = new BackupStore(backupOptions.resolve(context));
+        String target = ApplyFlow.target(registryOptions.registryFile);
+        String host = BackupStore.hostName();
+        PrintWriter out = spec.commandLine().getOut();
         Backup backup;
         try {
-            backup = which.last ? store.latest().orElseThrow(() -> new CliException(ExitCodes.BAD_INPUT,
-                    "no backups in " + store.dir() + " (pass --backup-dir, or a backup file)"))
-                    : BackupStore.load(which.file);
+            if (which.last) {
+                BackupStore.Selection selection = store.lastCompleted(target, host);
+                backup = selection.backup();
+                for (Backup passed : selection.passedOver()) {
+                    out.println("Passed over " + passed.file().getFileName() + " (" + BackupStore.statusLabel(
+                            passed.status()) + ": that run changed nothing).");
+                }
+            } else {
+                backup = BackupStore.load(which.file);
+            }
         } catch (BackupException e) {
             throw new CliException(e.isBadInput() ? ExitCodes.BAD_INPUT : ExitCodes.FAILED_ROLLED_BACK,
                     e.getMessage());
         }
-        String target = ApplyFlow.target(registryOptions.registryFile);
-        if (!backup.registry().equals(target) && !force) {
+        if (!backup.isFor(target, host) && !force) {
             throw new CliException(ExitCodes.BAD_INPUT, "backup " + backup.file() + " was taken from the "
-                    + backup.registry() + ", not the " + target + "; pass --force to restore it here anyway");
+                    + backup.target() + ", not the " + target + "; pass --force to restore it here anyway");
         }
-        Registry registry = context.registries().open(registryOptions.registryFile);
+        Registry registry = context.registries().openForChange(registryOptions.registryFile);
         Plan plan;
         try {
             plan = RestorePlanner.plan(backup, registry);
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.BAD_INPUT, backup.file() + ": " + e.getMessage());
         }
+        out.println("Restoring backup " + backup.file() + " (" + BackupStore.statusLabel(backup.status())
+                + ", taken " + BackupsCommand.time(backup.createdAt()) + " before applying " + backup.profile() + ")");
+        Preflight.check("restore", plan, registry, registryOptions, force, spec.commandLine().getErr());
         if (!dryRun && plan.hasWork()) {
             context.registries().requireWriteAccess(registryOptions.registryFile);
         }
-        spec.commandLine().getOut().println("Restoring backup " + backup.file() + " (" + backup.status()
-                .name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ", taken " + backup.createdAt()
-                + " before applying " + backup.profile() + ")");
         int code = ApplyFlow.run(context, new ApplyFlow.Request(plan, "from backup " + backup.file(), target, registry,
                 registryOptions.hostLine(registry), store, dryRun,
                 rebootOptions, registryOptions.registryFile != null, java.util.List.of()),
-                spec.commandLine().getOut(), spec.commandLine().getErr());
+                out, spec.commandLine().getErr());
         if (!dryRun && backup.status() == Backup.Status.PENDING) {
             try {
                 store.update(backup.withStatus(Backup.Status.ROLLED_BACK)); // that interrupted run is now undone

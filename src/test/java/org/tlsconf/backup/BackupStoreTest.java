@@ -88,7 +88,6 @@ class BackupStoreTest {
         BackupStore.Listing listing = store.list();
         assertEquals(List.of(older.id(), newer.id()), listing.backups().stream().map(Backup::id).toList());
         assertEquals(1, listing.unreadable().size());
-        assertEquals(newer.id(), store.latest().get().id());
         assertEquals(2, store.interrupted().size());
     }
 
@@ -110,5 +109,62 @@ class BackupStoreTest {
         assertFalse(text.contains("[-"), text);
         assertTrue(text.contains("\r\n;   HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL"
                 + "\\Protocols\\TLS 1.0\\Server\\New\r\n"), text);
+    }
+
+    private static final String FILE_A = "registry file /a.reg";
+    private static final String FILE_B = "registry file /b.reg";
+
+    private static Backup of(String target, String host, Backup.Status status, String at) {
+        Backup b = sample(Instant.parse(at));
+        return new Backup(b.id(), b.createdAt(), host, b.toolVersion(), b.profile(), target, status, b.changes(),
+                b.entries(), b.keysCreated(), b.keysRemoved(), null);
+    }
+
+    @Test
+    void restoreLastTakesTheNewestCompletedRunOfThisTargetAndPassesOverRolledBackRuns() {
+        BackupStore store = new BackupStore(dir);
+        Backup a1 = store.write(of(FILE_A, "h", Backup.Status.COMPLETE, "2026-11-24T10:00:00Z"));
+        store.write(of(FILE_B, "h", Backup.Status.COMPLETE, "2026-11-24T11:00:00Z")); // another file: ignored
+        Backup a2 = store.write(of(FILE_A, "h", Backup.Status.ROLLED_BACK, "2026-11-24T12:00:00Z"));
+        BackupStore.Selection s = store.lastCompleted(FILE_A, "h");
+        assertEquals(a1.id(), s.backup().id());
+        assertEquals(List.of(a2.id()), s.passedOver().stream().map(Backup::id).toList());
+        assertEquals(FILE_B, store.lastCompleted(FILE_B, "h").backup().registry());
+    }
+
+    @Test
+    void restoreLastStopsAtADamagedNewerBackupNamingItAndTheChoices() throws IOException {
+        BackupStore store = new BackupStore(dir);
+        store.write(of(FILE_A, "h", Backup.Status.COMPLETE, "2026-11-24T10:00:00Z"));
+        Backup newer = store.write(of(FILE_A, "h", Backup.Status.COMPLETE, "2026-11-24T11:00:00Z"));
+        Files.writeString(newer.file(), Files.readString(newer.file()).replace("max-protection", "max-protectiom"));
+        BackupException e = assertThrows(BackupException.class, () -> store.lastCompleted(FILE_A, "h"));
+        assertTrue(e.isBadInput());
+        assertTrue(e.getMessage().contains(newer.file().toString()) && e.getMessage().contains("checksum mismatch")
+                && e.getMessage().contains("tlsconf restore BACKUP.json"), e.getMessage());
+    }
+
+    @Test
+    void restoreLastStopsAtAnUnfinishedNewestRunOfThisTarget() {
+        BackupStore store = new BackupStore(dir);
+        store.write(of(FILE_A, "h", Backup.Status.COMPLETE, "2026-11-24T10:00:00Z"));
+        for (Backup.Status unfinished : List.of(Backup.Status.PENDING, Backup.Status.ROLLBACK_FAILED)) {
+            Backup newest = store.write(of(FILE_A, "h", unfinished, "2026-11-24T11:00:00Z"));
+            BackupException e = assertThrows(BackupException.class, () -> store.lastCompleted(FILE_A, "h"));
+            assertTrue(e.getMessage().contains("did not finish") && e.getMessage().contains("tlsconf restore \""
+                    + newest.file() + "\""), e.getMessage());
+            store.update(newest.withStatus(Backup.Status.ROLLED_BACK));
+        }
+        assertEquals(Instant.parse("2026-11-24T10:00:00Z"), store.lastCompleted(FILE_A, "h").backup().createdAt());
+    }
+
+    @Test
+    void theLiveRegistryOfAnotherHostIsAnotherTarget() {
+        BackupStore store = new BackupStore(dir);
+        store.write(of("live registry", "WEB01", Backup.Status.COMPLETE, "2026-11-24T10:00:00Z"));
+        BackupException e = assertThrows(BackupException.class, () -> store.lastCompleted("live registry", "WEB02"));
+        assertTrue(e.getMessage().contains("no backup of a completed run for the live registry")
+                && e.getMessage().contains("live registry of WEB01"), e.getMessage());
+        assertEquals("WEB01", store.lastCompleted("live registry", "web01").backup().host());
     }
 }

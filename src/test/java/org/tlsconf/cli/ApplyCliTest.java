@@ -145,7 +145,7 @@ class ApplyCliTest {
     @Test
     void aTamperedOrMissingBackupExitsTwo() throws IOException {
         run("apply", "max-protection", "--registry-file", host().toString(), "--backup-dir", backups());
-        Path backup = new BackupStore(dir.resolve("backups")).latest().get().file();
+        Path backup = new BackupStore(dir.resolve("backups")).list().backups().get(0).file();
         Files.writeString(backup, Files.readString(backup).replace("\"add\"", "\"delete\""));
         CliTest.Run r = run("restore", backup.toString(), "--registry-file", host().toString(), "--backup-dir", backups());
         assertEquals(2, r.code());
@@ -162,9 +162,15 @@ class ApplyCliTest {
         Files.copy(Path.of(CliTest.EXAMPLE), other);
         CliTest.Run r = run("restore", "--last", "--registry-file", other.toString(), "--backup-dir", backups());
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("pass --force"), r.err());
-        assertEquals(0, run("restore", "--last", "--force", "--dry-run", "--registry-file", other.toString(),
-                "--backup-dir", backups()).code());
+        assertTrue(r.err().contains("no backup of a completed run for the registry file " + other.toAbsolutePath())
+                && r.err().contains("the folder holds backups of: registry file " + host().toAbsolutePath()), r.err());
+        Path backup = new BackupStore(dir.resolve("backups")).list().backups().get(0).file();
+        CliTest.Run named = run("restore", backup.toString(), "--registry-file", other.toString(), "--backup-dir",
+                backups());
+        assertEquals(2, named.code());
+        assertTrue(named.err().contains("pass --force"), named.err());
+        assertEquals(0, run("restore", backup.toString(), "--force", "--dry-run", "--registry-file",
+                other.toString(), "--backup-dir", backups()).code());
     }
 
     @Test
@@ -283,7 +289,7 @@ class ApplyCliTest {
         InMemoryRegistry reg = exampleHost();
         run(live(reg, mock(RebootScheduler.class)), "apply", "min-requirement");
         BackupStore store = new BackupStore(dir.resolve("backups"));
-        store.update(store.latest().get().withStatus(org.tlsconf.backup.Backup.Status.PENDING));
+        store.update(store.list().backups().get(0).withStatus(org.tlsconf.backup.Backup.Status.PENDING));
         CliTest.Run r = run(live(reg, mock(RebootScheduler.class)), "apply", "max-protection");
         assertTrue(r.err().contains("an earlier run did not finish"), r.err());
         assertTrue(r.err().contains("tlsconf restore"), r.err());
@@ -310,11 +316,12 @@ class ApplyCliTest {
     @Test
     void aSecondRunWhileOneIsChangingTheHostStopsBeforeWriting() throws Exception {
         byte[] before = Files.readAllBytes(host());
-        try (AutoCloseable held = new BackupStore(dir.resolve("backups")).lock()) {
+        try (AutoCloseable held = org.tlsconf.registry.TargetLock.acquire(
+                org.tlsconf.registry.TargetLock.besideFile(host()), "test")) {
             CliTest.Run r = run("apply", "max-protection", "--registry-file", host().toString(), "--backup-dir",
                     backups());
             assertEquals(3, r.code(), r.err());
-            assertTrue(r.err().contains("another tlsconf run is changing this host"), r.err());
+            assertTrue(r.err().contains("another tlsconf run is changing the registry file"), r.err());
             assertArrayEquals(before, Files.readAllBytes(host()));
             assertEquals(0, run("apply", "max-protection", "--dry-run", "--registry-file", host().toString(),
                     "--backup-dir", backups()).code(), "a dry run needs no lock");
