@@ -67,12 +67,27 @@ class KillDuringApplyIT {
             boolean hasBackup = Files.isDirectory(backups) && Files.list(backups)
                     .anyMatch(f -> f.getFileName().toString().endsWith(".json"));
             if (hasBackup) {
-                Process restore = tlsconf("restore", "--last", "--registry-file", host.toString(), "--backup-dir",
+                org.tlsconf.backup.Backup backup = new org.tlsconf.backup.BackupStore(backups).list().backups().get(0);
+                Process last = tlsconf("restore", "--last", "--registry-file", host.toString(), "--backup-dir",
                         backups.toString());
+                assertTrue(last.waitFor(120, TimeUnit.SECONDS));
+                String lastErr = new String(last.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                Process restore = last;
+                String which = "--last";
+                if (backup.status() == org.tlsconf.backup.Backup.Status.PENDING) {
+                    // an interrupted run: --last stops and names the backup to restore instead
+                    assertEquals(2, last.exitValue(), "round " + round + ": " + lastErr);
+                    assertTrue(lastErr.contains("did not finish") && lastErr.contains(backup.file().toString()),
+                            lastErr);
+                    restore = tlsconf("restore", backup.file().toString(), "--registry-file", host.toString(),
+                            "--backup-dir", backups.toString());
+                    which = backup.file().toString();
+                }
                 assertTrue(restore.waitFor(120, TimeUnit.SECONDS));
-                String err = new String(restore.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                String err = restore == last ? lastErr
+                        : new String(restore.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
                 assertTrue(restore.exitValue() == 0 || restore.exitValue() == (3010 & 0xFF),
-                        "round " + round + ": restore exited " + restore.exitValue() + ": " + err);
+                        "round " + round + ": restore " + which + " exited " + restore.exitValue() + ": " + err);
             } else {
                 assertEquals("old", state, "round " + round + ": the file changed but no backup exists");
             }
