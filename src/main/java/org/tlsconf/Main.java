@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.tlsconf.backup.FolderSecurity;
 import org.tlsconf.cli.Cli;
 import org.tlsconf.cli.CliException;
 import org.tlsconf.cli.Context;
@@ -104,6 +105,11 @@ public final class Main {
                         + "be audited and compared (status, check, diff) but not changed");
             }
             return open(registryFile);
+        }
+
+        @Override
+        public FolderSecurity folderSecurity() {
+            return windows ? WindowsPlatform.folderSecurity() : FolderSecurity.UNMANAGED;
         }
 
         @Override

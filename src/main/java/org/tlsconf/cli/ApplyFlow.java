@@ -50,6 +50,9 @@ final class ApplyFlow {
                 BackupStore.hostName());
         Applier.Outcome outcome;
         try {
+            if (!r.dryRun() && r.plan().hasWork()) {
+                context.folderSecurity(!r.registryFile()).restrictToAdministrators(r.store().dir());
+            }
             outcome = new Applier(context.clock()).apply(r.plan(), r.registry(), r.store(), run, r.dryRun(),
                     () -> context.registries().commit(r.registry()));
         } catch (BackupException e) {

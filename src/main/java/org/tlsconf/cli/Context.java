@@ -2,6 +2,7 @@ package org.tlsconf.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import org.tlsconf.backup.FolderSecurity;
 import org.tlsconf.profile.ProfileCatalogue;
 import org.tlsconf.profile.ProfileLoader;
 import org.tlsconf.reboot.RebootScheduler;
@@ -28,8 +29,18 @@ public record Context(RegistryProvider registries, ProfileCatalogue catalogue, R
                 : defaultBackupDir.toAbsolutePath().resolveSibling("tlsconf.lock");
     }
 
-    /** Takes that lock (see {@link TargetLock#acquire}). */
+    /**
+     * Takes that lock (see {@link TargetLock#acquire}); for the live registry, in a folder only Administrators and
+     * SYSTEM may write, so that no standard user can hold it.
+     */
     public TargetLock lock(Path registryFile) {
-        return TargetLock.acquire(lockFile(registryFile), ApplyFlow.target(registryFile));
+        Path lock = lockFile(registryFile);
+        folderSecurity(registryFile == null).restrictToAdministrators(lock.getParent());
+        return TargetLock.acquire(lock, ApplyFlow.target(registryFile));
+    }
+
+    /** The ACL policy for a run: the backend's for the live registry; a {@code .reg} file's own permissions else. */
+    public FolderSecurity folderSecurity(boolean liveRegistry) {
+        return liveRegistry ? registries.folderSecurity() : FolderSecurity.UNMANAGED;
     }
 }

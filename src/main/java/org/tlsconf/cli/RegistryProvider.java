@@ -1,6 +1,7 @@
 package org.tlsconf.cli;
 
 import java.nio.file.Path;
+import org.tlsconf.backup.FolderSecurity;
 import org.tlsconf.registry.Registry;
 
 /**
@@ -28,6 +29,14 @@ public interface RegistryProvider {
      * Called before anything is written.
      */
     void requireWriteAccess(Path registryFile);
+
+    /**
+     * Who may write the backups and the lock of the live registry: on Windows, Administrators and SYSTEM only.
+     * Used only when the live registry is changed.
+     */
+    default FolderSecurity folderSecurity() {
+        return FolderSecurity.UNMANAGED;
+    }
 
     /**
      * Makes the writes made through {@code registry} durable (a {@code .reg} file is replaced atomically; the live

@@ -2,6 +2,7 @@ package org.tlsconf.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import org.tlsconf.apply.RestorePlanner;
 import org.tlsconf.backup.Backup;
 import org.tlsconf.backup.BackupException;
@@ -87,6 +88,13 @@ public class RestoreCommand implements java.util.concurrent.Callable<Integer> {
         } catch (BackupException e) {
             throw new CliException(e.isBadInput() ? ExitCodes.BAD_INPUT : ExitCodes.FAILED_ROLLED_BACK,
                     e.getMessage());
+        }
+        List<String> others = context.folderSecurity(registryOptions.registryFile == null).otherWriters(backup.file());
+        if (!others.isEmpty()) {
+            throw new CliException(ExitCodes.BAD_INPUT, "refusing to restore from " + backup.file() + ": someone "
+                    + "besides Administrators and SYSTEM could have written it (" + String.join("; ", others)
+                    + "). Check its content; to use it, copy it into " + context.defaultBackupDir() + " (only "
+                    + "administrators may write there) and restore that copy");
         }
         if (!backup.isFor(target, host) && !force) {
             throw new CliException(ExitCodes.BAD_INPUT, "backup " + backup.file() + " was taken from the "

@@ -185,15 +185,28 @@ public final class RegFileRegistry implements Registry {
                 i = Math.min(i, items.size()); // the section may have taken the blank line before it along
             }
         }
-        // a removed line may have been what made the parent exist (a file holding only [A\B] has A too) or what
-        // gave it or an ancestor its spelling: then the parent's own key line takes its place
-        if (removedAt >= 0 && key.names().size() > 1 && !ancestorsReadBackAsStored(key.parent())) {
+        // ancestors that existed only because of this key (no [line] of their own, nothing else below them) are
+        // gone with it, as when the file is read again
+        for (RegistryPath p = key.names().size() > 1 ? key.parent() : null; p != null
+                && !hasSection(p) && state.values(p).isEmpty() && state.subKeys(p).isEmpty();
+                p = p.names().size() > 1 ? p.parent() : null) {
+            state.deleteEmptyKey(p);
+        }
+        // a parent that still exists (it holds something else) may have had its spelling, or that of an ancestor,
+        // from a removed line: then the parent's own key line takes its place
+        if (removedAt >= 0 && key.names().size() > 1 && state.keyExists(key.parent())
+                && !ancestorsReadBackAsStored(key.parent())) {
             RegistryPath parent = spelledAsStored(key.parent());
             int at = Math.min(removedAt, items.size());
             endLineBefore(at);
             items.add(at, new KeyLine(parent, false, RegFileWriter.keyLine(parent, false, document.newline()), 0));
         }
         dirty = true;
+    }
+
+    private boolean hasSection(RegistryPath key) {
+        return document.mutableItems().stream().anyMatch(i -> i instanceof KeyLine k && !k.delete()
+                && k.path().equals(key));
     }
 
     @Override

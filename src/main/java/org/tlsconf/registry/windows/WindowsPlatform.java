@@ -1,6 +1,7 @@
 package org.tlsconf.registry.windows;
 
 import com.sun.jna.platform.win32.Advapi32Util;
+import org.tlsconf.backup.FolderSecurity;
 import org.tlsconf.reboot.RebootScheduler;
 import org.tlsconf.registry.Registry;
 
@@ -19,6 +20,11 @@ public final class WindowsPlatform {
     /** True when the process token is elevated (an administrator's full token). */
     public static boolean isElevated() {
         return Advapi32Util.isCurrentProcessElevated();
+    }
+
+    /** ACLs of tlsconf's folders under %ProgramData% and trust in backup files. */
+    public static FolderSecurity folderSecurity() {
+        return new WindowsFolderSecurity(new JnaWinSecurityApi());
     }
 
     public static RebootScheduler rebootScheduler() {
