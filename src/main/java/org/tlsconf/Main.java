@@ -40,8 +40,9 @@ public final class Main {
     public static CommandLine commandLine(String[] args) {
         boolean windows = isWindows();
         Backends backends = windows
-                ? new Backends(true, WindowsPlatform::liveRegistry, WindowsPlatform::isElevated)
-                : new Backends(false, () -> null, () -> false);
+                ? new Backends(true, WindowsPlatform::liveRegistry, WindowsPlatform::isElevated,
+                        WindowsPlatform::folderSecurity)
+                : new Backends(false, () -> null, () -> false, () -> FolderSecurity.UNMANAGED);
         RebootScheduler reboots = windows ? new LazyReboot() : new NoReboot();
         return Cli.create(new Context(backends, new ProfileCatalogue(), reboots, Clock.systemUTC(),
                 defaultBackupDir()), args);
@@ -68,11 +69,14 @@ public final class Main {
         private final boolean windows;
         private final Supplier<Registry> live;
         private final BooleanSupplier elevated;
+        private final Supplier<FolderSecurity> folderSecurity;
 
-        Backends(boolean windows, Supplier<Registry> live, BooleanSupplier elevated) {
+        Backends(boolean windows, Supplier<Registry> live, BooleanSupplier elevated,
+                Supplier<FolderSecurity> folderSecurity) {
             this.windows = windows;
             this.live = live;
             this.elevated = elevated;
+            this.folderSecurity = folderSecurity;
         }
 
         @Override
@@ -109,7 +113,7 @@ public final class Main {
 
         @Override
         public FolderSecurity folderSecurity() {
-            return windows ? WindowsPlatform.folderSecurity() : FolderSecurity.UNMANAGED;
+            return folderSecurity.get();
         }
 
         @Override
@@ -120,6 +124,9 @@ public final class Main {
         @Override
         public void requireWriteAccess(Path registryFile) {
             if (registryFile != null) {
+                if (!Files.exists(registryFile)) {
+                    return; // open() says it is missing, with exit 2
+                }
                 if (AtomicFile.isReadOnly(registryFile)) { // checked on the mode bits: root may write anything
                     throw new CliException(ExitCodes.ACCESS_DENIED, AtomicFile.readOnlyMessage(registryFile));
                 }

@@ -17,6 +17,7 @@ import org.tlsconf.cli.Cli;
 import org.tlsconf.cli.Context;
 import org.tlsconf.profile.ProfileCatalogue;
 import org.tlsconf.reboot.RebootScheduler;
+import org.tlsconf.backup.FolderSecurity;
 import org.tlsconf.registry.InMemoryRegistry;
 import org.tlsconf.registry.regfile.RegFileReader;
 import org.tlsconf.testing.FaultInjectingRegistry;
@@ -26,6 +27,15 @@ import picocli.CommandLine;
 class MainBackendsTest {
     @TempDir
     Path dir;
+
+    /** Windows ACLs cannot be set here: the port is mocked (creating the folder as the real one does). */
+    private final FolderSecurity security = mock(FolderSecurity.class);
+
+    @org.junit.jupiter.api.BeforeEach
+    void foldersAreCreated() {
+        org.mockito.Mockito.doAnswer(inv -> Files.createDirectories(inv.getArgument(0))).when(security)
+                .restrictToAdministrators(org.mockito.ArgumentMatchers.any());
+    }
 
     private int run(Main.Backends backends, StringWriter err, String... args) {
         CommandLine cl = Cli.create(new Context(backends, new ProfileCatalogue(), mock(RebootScheduler.class),
@@ -42,7 +52,7 @@ class MainBackendsTest {
     @Test
     void notElevatedOnWindowsExitsFiveBeforeAnythingIsWrittenButReadingWorks() throws IOException {
         FaultInjectingRegistry live = new FaultInjectingRegistry(host());
-        Main.Backends backends = new Main.Backends(true, () -> live, () -> false);
+        Main.Backends backends = new Main.Backends(true, () -> live, () -> false, () -> security);
         StringWriter err = new StringWriter();
         assertEquals(0, run(backends, new StringWriter(), "diff", "max-protection"));
         assertEquals(5, run(backends, err, "apply", "max-protection"));
@@ -54,7 +64,7 @@ class MainBackendsTest {
     @Test
     void elevatedOnWindowsAppliesToTheLiveRegistry() throws IOException {
         InMemoryRegistry live = host();
-        Main.Backends backends = new Main.Backends(true, () -> live, () -> true);
+        Main.Backends backends = new Main.Backends(true, () -> live, () -> true, () -> security);
         assertEquals(3010, run(backends, new StringWriter(), "apply", "max-protection"));
         assertEquals(0, run(backends, new StringWriter(), "apply", "max-protection"));
     }
@@ -63,7 +73,7 @@ class MainBackendsTest {
     void aRegistryFileIsUsedOnWindowsTooWhenGiven() throws IOException {
         Main.Backends backends = new Main.Backends(true, () -> {
             throw new AssertionError("the live registry must not be opened");
-        }, () -> false);
+        }, () -> false, () -> security);
         Path host = dir.resolve("h.reg");
         Files.copy(Path.of("examples/server-2016-fresh.reg"), host);
         assertEquals(3010, run(backends, new StringWriter(), "apply", "max-protection", "--registry-file",

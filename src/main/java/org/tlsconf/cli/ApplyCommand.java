@@ -56,15 +56,15 @@ public class ApplyCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() {
         Profile loaded = context.loader().load(profile);
+        if (!dryRun) { // first: a standard user is told to elevate, whatever else would fail next
+            context.registries().requireWriteAccess(registryOptions.registryFile);
+        }
         // a real run locks the registry before reading it and holds the lock until the last verification
         try (TargetLock lock = dryRun ? null : context.lock(registryOptions.registryFile)) {
             Registry registry = context.registries().openForChange(registryOptions.registryFile);
             Profile p = registryOptions.resolve(loaded, registry);
             Plan plan = Planner.plan(p, registry);
             Preflight.check("apply", plan, registry, registryOptions, force, spec.commandLine().getErr());
-            if (!dryRun && plan.hasWork()) {
-                context.registries().requireWriteAccess(registryOptions.registryFile);
-            }
             return ApplyFlow.run(context, new ApplyFlow.Request(plan, p.source(), ApplyFlow.target(
                     registryOptions.registryFile), registry, registryOptions.hostLine(registry),
                     new BackupStore(backupOptions.resolve(context)), dryRun, rebootOptions,

@@ -34,6 +34,9 @@ public record Context(RegistryProvider registries, ProfileCatalogue catalogue, R
      * SYSTEM may write, so that no standard user can hold it.
      */
     public TargetLock lock(Path registryFile) {
+        if (registryFile != null && !java.nio.file.Files.isRegularFile(registryFile)) {
+            throw new CliException(ExitCodes.BAD_INPUT, "registry file not found: " + registryFile); // no stray lock
+        }
         Path lock = lockFile(registryFile);
         folderSecurity(registryFile == null).restrictToAdministrators(lock.getParent());
         return TargetLock.acquire(lock, ApplyFlow.target(registryFile));

@@ -62,6 +62,9 @@ public class RestoreCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!dryRun) { // first: a standard user is told to elevate, whatever else would fail next
+            context.registries().requireWriteAccess(registryOptions.registryFile);
+        }
         // a real run locks the registry before reading anything (the backup too) and holds the lock to the end
         try (TargetLock lock = dryRun ? null : context.lock(registryOptions.registryFile)) {
             return restore();
@@ -110,9 +113,6 @@ public class RestoreCommand implements java.util.concurrent.Callable<Integer> {
         out.println("Restoring backup " + backup.file() + " (" + BackupStore.statusLabel(backup.status())
                 + ", taken " + BackupsCommand.time(backup.createdAt()) + " before applying " + backup.profile() + ")");
         Preflight.check("restore", plan, registry, registryOptions, force, spec.commandLine().getErr());
-        if (!dryRun && plan.hasWork()) {
-            context.registries().requireWriteAccess(registryOptions.registryFile);
-        }
         int code = ApplyFlow.run(context, new ApplyFlow.Request(plan, "from backup " + backup.file(), target, registry,
                 registryOptions.hostLine(registry), store, dryRun,
                 rebootOptions, registryOptions.registryFile != null, java.util.List.of()),
