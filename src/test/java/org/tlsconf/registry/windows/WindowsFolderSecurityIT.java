@@ -7,13 +7,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledOnOs;
-import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
+import org.tlsconf.testing.WindowsJvm;
 
-/** The real ACL calls (Windows only, elevated; skips elsewhere): a restricted folder trusts only its own files. */
-@EnabledOnOs(OS.WINDOWS)
+/**
+ * The real ACL calls through JNA on a Windows JVM (under Wine in CI): the SDDL round trip and a restricted folder
+ * that trusts the files written in it. (Wine enforces no ACLs, so the refusals are tested with Mockito.)
+ */
+@Tag(WindowsJvm.TAG)
 class WindowsFolderSecurityIT {
+    @BeforeAll
+    static void onWindows() {
+        WindowsJvm.require();
+    }
+
     @TempDir
     Path dir;
 
