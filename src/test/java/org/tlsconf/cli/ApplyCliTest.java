@@ -55,25 +55,7 @@ class ApplyCliTest {
 
     /** A command line whose live registry is the given one (as on Windows), with a mocked reboot scheduler. */
     private CommandLine live(Registry registry, RebootScheduler reboots) {
-        RegistryProvider provider = new RegistryProvider() {
-            @Override
-            public Registry open(Path registryFile) {
-                return registry;
-            }
-
-            @Override
-            public boolean hasLiveRegistry() {
-                return true;
-            }
-
-            @Override
-            public void requireWriteAccess(Path registryFile) {
-            }
-
-            @Override
-            public void commit(Registry r) {
-            }
-        };
+        RegistryProvider provider = new LiveRegistryProvider(registry, org.tlsconf.backup.FolderSecurity.UNMANAGED);
         return Cli.create(new Context(provider, new ProfileCatalogue(), reboots, Clock.systemUTC(),
                 dir.resolve("backups")));
     }

@@ -34,30 +34,7 @@ class FolderSecurityCliTest {
     private final FolderSecurity security = mock(FolderSecurity.class);
 
     private CommandLine live(Registry registry) {
-        RegistryProvider provider = new RegistryProvider() {
-            @Override
-            public Registry open(Path registryFile) {
-                return registry;
-            }
-
-            @Override
-            public boolean hasLiveRegistry() {
-                return true;
-            }
-
-            @Override
-            public void requireWriteAccess(Path registryFile) {
-            }
-
-            @Override
-            public void commit(Registry r) {
-            }
-
-            @Override
-            public FolderSecurity folderSecurity() {
-                return security;
-            }
-        };
+        RegistryProvider provider = new LiveRegistryProvider(registry, security);
         return Cli.create(new Context(provider, new ProfileCatalogue(), mock(RebootScheduler.class),
                 Clock.systemUTC(), dir.resolve("tlsconf").resolve("backups")));
     }
