@@ -4,6 +4,7 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.platform.win32.AccCtrl;
 import com.sun.jna.platform.win32.Advapi32;
+import com.sun.jna.platform.win32.Advapi32Util;
 import com.sun.jna.platform.win32.Kernel32;
 import com.sun.jna.platform.win32.Kernel32Util;
 import com.sun.jna.platform.win32.WinNT;
@@ -55,6 +56,19 @@ final class JnaWinSecurityApi implements WinSecurityApi {
             }
         } finally {
             Kernel32Util.freeLocalMemory(sd.getValue());
+        }
+    }
+
+    @Override
+    public String currentUserSid() {
+        WinNT.HANDLEByReference token = new WinNT.HANDLEByReference();
+        if (!Advapi32.INSTANCE.OpenProcessToken(Kernel32.INSTANCE.GetCurrentProcess(), WinNT.TOKEN_QUERY, token)) {
+            throw new WinError(Kernel32.INSTANCE.GetLastError(), "OpenProcessToken");
+        }
+        try {
+            return Advapi32Util.getTokenAccount(token.getValue()).sidString;
+        } finally {
+            Kernel32Util.closeHandle(token.getValue());
         }
     }
 

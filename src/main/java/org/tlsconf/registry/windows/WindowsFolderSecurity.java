@@ -17,13 +17,14 @@ import org.tlsconf.registry.RegistryException;
 /**
  * {@link FolderSecurity} with Windows ACLs: folders owned by Administrators with a protected DACL granting full
  * control to Administrators and SYSTEM only; a file is trusted only when neither it nor its folder lets anyone else
- * write, and its owner is Administrators, SYSTEM or TrustedInstaller.
+ * write, and its owner is Administrators, SYSTEM, TrustedInstaller, or the account this process runs as (an
+ * administrator: restoring the live registry needs elevation, which is checked first).
  */
 public final class WindowsFolderSecurity implements FolderSecurity {
     /** Owner Administrators; SYSTEM and Administrators full control, inherited by subfolders and files. */
     static final String ADMIN_ONLY = "O:BAD:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)";
 
-    private static final Set<String> TRUSTED = Set.of("BA", "SY", "S-1-5-32-544", "S-1-5-18",
+    static final Set<String> TRUSTED = Set.of("BA", "SY", "S-1-5-32-544", "S-1-5-18",
             "S-1-5-80-956008885-3418522649-1831038044-1853292631-2271478464"); // TrustedInstaller
 
     /** Rights that let someone change a file, or add, delete or replace files in a folder. */
@@ -71,18 +72,21 @@ public final class WindowsFolderSecurity implements FolderSecurity {
     @Override
     public List<String> otherWriters(Path file) {
         Path abs = file.toAbsolutePath();
-        List<String> others = new ArrayList<>(writers(abs, "the file", api.ownerAndDacl(abs.toString())));
+        Set<String> trusted = new java.util.HashSet<>(TRUSTED);
+        trusted.add(api.currentUserSid());
+        List<String> others = new ArrayList<>(writers(abs, "the file", api.ownerAndDacl(abs.toString()), trusted));
         if (abs.getParent() != null) {
-            others.addAll(writers(abs.getParent(), "its folder", api.ownerAndDacl(abs.getParent().toString())));
+            others.addAll(writers(abs.getParent(), "its folder", api.ownerAndDacl(abs.getParent().toString()),
+                    trusted));
         }
         return others;
     }
 
-    /** Who besides the trusted accounts owns or may write the object described by {@code sddl}. */
-    static List<String> writers(Path path, String what, String sddl) {
+    /** Who besides the {@code trusted} accounts owns or may write the object described by {@code sddl}. */
+    static List<String> writers(Path path, String what, String sddl, Set<String> trusted) {
         List<String> out = new ArrayList<>();
         Matcher owner = OWNER.matcher(sddl);
-        if (owner.find() && !TRUSTED.contains(owner.group(1))) {
+        if (owner.find() && !trusted.contains(owner.group(1))) {
             out.add(owner.group(1) + " owns " + what + " (" + path + ")");
         }
         int dacl = sddl.indexOf("D:");
@@ -93,7 +97,7 @@ public final class WindowsFolderSecurity implements FolderSecurity {
             String sid = ace.group(4);
             boolean allows = type.equals("A") || type.equals("OA");
             boolean appliesHere = !flags.contains("IO"); // inherit-only entries apply to children, not the object
-            if (allows && appliesHere && !TRUSTED.contains(sid) && (rights(ace.group(3)) & WRITE_RIGHTS) != 0) {
+            if (allows && appliesHere && !trusted.contains(sid) && (rights(ace.group(3)) & WRITE_RIGHTS) != 0) {
                 out.add(sid + " may write " + what + " (" + path + ": " + ace.group(3) + ")");
             }
         }

@@ -23,6 +23,11 @@ class WindowsFolderSecurityTest {
     private final WinSecurityApi api = mock(WinSecurityApi.class);
     private final WindowsFolderSecurity security = new WindowsFolderSecurity(api);
 
+    @org.junit.jupiter.api.BeforeEach
+    void runAsAnAdministrator() {
+        when(api.currentUserSid()).thenReturn("S-1-5-21-7-7-7-500");
+    }
+
     /** A folder created under %ProgramData% by a standard user: inherited ACL, Users may add files. */
     private static final String PROGRAMDATA_INHERITED = "O:S-1-5-21-1004336348-1177238915-682003330-1001"
             + "G:S-1-5-21-1004336348-1177238915-682003330-513D:AI(A;ID;FA;;;SY)(A;ID;FA;;;BA)(A;OICIIOID;GA;;;CO)"
@@ -79,11 +84,20 @@ class WindowsFolderSecurityTest {
     }
 
     @Test
+    void theAdministratorRunningTlsconfIsTrustedLikeAdministrators() {
+        Path file = dir.resolve("tlsconf-backup-x.json");
+        when(api.ownerAndDacl(file.toString())).thenReturn("O:S-1-5-21-7-7-7-500D:(A;;FA;;;S-1-5-21-7-7-7-500)");
+        when(api.ownerAndDacl(dir.toString())).thenReturn(ADMIN_ONLY_FOLDER);
+        assertEquals(List.of(), security.otherWriters(file));
+    }
+
+    @Test
     void rightsInHexAndUnknownLettersCountAsWritesWhenInDoubt() {
         assertEquals(0x1200a9L, WindowsFolderSecurity.rights("0x1200a9"));
-        assertEquals(List.of(), WindowsFolderSecurity.writers(dir, "x", "O:SYD:(A;;0x1200a9;;;WD)"));
-        assertEquals(1, WindowsFolderSecurity.writers(dir, "x", "O:SYD:(A;;0x1301bf;;;AU)").size());
-        assertEquals(1, WindowsFolderSecurity.writers(dir, "x", "O:SYD:(A;;ZZ;;;AU)").size());
-        assertEquals(List.of(), WindowsFolderSecurity.writers(dir, "x", "O:SYD:(D;;FA;;;WD)"), "deny grants nothing");
+        assertEquals(List.of(), WindowsFolderSecurity.writers(dir, "x", "O:SYD:(A;;0x1200a9;;;WD)", WindowsFolderSecurity.TRUSTED));
+        assertEquals(1, WindowsFolderSecurity.writers(dir, "x", "O:SYD:(A;;0x1301bf;;;AU)", WindowsFolderSecurity.TRUSTED).size());
+        assertEquals(1, WindowsFolderSecurity.writers(dir, "x", "O:SYD:(A;;ZZ;;;AU)", WindowsFolderSecurity.TRUSTED).size());
+        assertEquals(List.of(), WindowsFolderSecurity.writers(dir, "x", "O:SYD:(D;;FA;;;WD)", WindowsFolderSecurity.TRUSTED),
+                "deny grants nothing");
     }
 }
