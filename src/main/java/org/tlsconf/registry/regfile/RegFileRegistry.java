@@ -188,7 +188,7 @@ public final class RegFileRegistry implements Registry {
         // ancestors that existed only because of this key (no [line] of their own, nothing else below them) are
         // gone with it, as when the file is read again
         for (RegistryPath p = key.names().size() > 1 ? key.parent() : null; p != null
-                && !hasSection(p) && state.values(p).isEmpty() && state.subKeys(p).isEmpty();
+                && !fileMakesExist(p) && state.values(p).isEmpty() && state.subKeys(p).isEmpty();
                 p = p.names().size() > 1 ? p.parent() : null) {
             state.deleteEmptyKey(p);
         }
@@ -204,9 +204,15 @@ public final class RegFileRegistry implements Registry {
         dirty = true;
     }
 
-    private boolean hasSection(RegistryPath key) {
-        return document.mutableItems().stream().anyMatch(i -> i instanceof KeyLine k && !k.delete()
-                && k.path().equals(key));
+    /** True when some [line] still makes {@code key} exist: its own or a subkey's, after any deletion of it. */
+    private boolean fileMakesExist(RegistryPath key) {
+        List<Item> items = document.mutableItems();
+        for (int i = lastDeletionOf(key) + 1; i < items.size(); i++) {
+            if (items.get(i) instanceof KeyLine k && !k.delete() && k.path().isAtOrBelow(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
