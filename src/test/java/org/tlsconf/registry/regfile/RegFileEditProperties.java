@@ -65,6 +65,7 @@ class RegFileEditProperties {
             Files.write(file, original);
             RegFileRegistry reg = RegFileRegistry.open(file);
             InMemoryRegistry model = RegFileReader.parse(original, "model").replay("model");
+            KeyLines lines = KeyLines.of(body);
 
             reg.save(); // an untouched file comes back byte for byte
             assertArrayEquals(original, Files.readAllBytes(file));
@@ -79,7 +80,9 @@ class RegFileEditProperties {
                     accepted = false; // refused: the file cannot hold it, or the key is missing or not empty
                 }
                 if (accepted) {
+                    boolean existed = model.keyExists(key);
                     apply(model, e, key);
+                    lines.follow(model, e, key, existed);
                 }
                 Statistics.label("edits").collect(accepted ? "accepted" : "refused");
                 assertSame(model, view(reg), "after edit " + i + " " + e + (accepted ? "" : " (refused)"));
@@ -108,6 +111,82 @@ class RegFileEditProperties {
             case 3 -> r.deleteValue(key, e.name());
             case 4 -> r.createKey(key);
             default -> r.deleteEmptyKey(key);
+        }
+    }
+
+    /**
+     * The oracle of which keys a {@code .reg} file makes exist, kept apart from the code under test: a key exists
+     * while a {@code [line]} for it or for a key below it comes after its last deletion (its own or an ancestor's),
+     * as when the file is read again. An ancestor that no line keeps and that holds nothing goes with the last
+     * key below it, as it does when the saved file is read.
+     */
+    private static final class KeyLines {
+        private final List<RegistryPath> paths = new ArrayList<>();
+        private final List<Boolean> deletions = new ArrayList<>();
+
+        static KeyLines of(List<String> body) {
+            KeyLines lines = new KeyLines();
+            String prefix = "HKEY_LOCAL_MACHINE\\SOFTWARE\\T\\";
+            for (String l : body) {
+                if (l.startsWith("[")) {
+                    boolean delete = l.startsWith("[-");
+                    String k = l.substring(delete ? 2 : 1, l.length() - 1);
+                    lines.add(path(k.substring(prefix.length())), delete);
+                }
+            }
+            return lines;
+        }
+
+        private void add(RegistryPath key, boolean delete) {
+            paths.add(key);
+            deletions.add(delete);
+        }
+
+        /** After an accepted edit: new keys and keys given values get their own line; a deletion prunes. */
+        void follow(InMemoryRegistry model, Edit e, RegistryPath key, boolean existed) {
+            switch (e.op()) {
+                case 0, 1, 2 -> add(key, false);
+                case 3 -> { }
+                case 4 -> {
+                    if (!existed) {
+                        add(key, false);
+                    }
+                }
+                default -> {
+                    if (!existed) {
+                        return;
+                    }
+                    for (int i = paths.size() - 1; i > lastDeletionOf(key); i--) {
+                        if (!deletions.get(i) && paths.get(i).isAtOrBelow(key)) {
+                            paths.remove(i);
+                            deletions.remove(i);
+                        }
+                    }
+                    for (RegistryPath p = key.parent(); p != null && model.keyExists(p) && !makesExist(p)
+                            && model.values(p).isEmpty() && model.subKeys(p).isEmpty();
+                            p = p.names().size() > 1 ? p.parent() : null) {
+                        model.deleteEmptyKey(p);
+                    }
+                }
+            }
+        }
+
+        private int lastDeletionOf(RegistryPath key) {
+            for (int i = paths.size() - 1; i >= 0; i--) {
+                if (deletions.get(i) && key.isAtOrBelow(paths.get(i))) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private boolean makesExist(RegistryPath key) {
+            for (int i = lastDeletionOf(key) + 1; i < paths.size(); i++) {
+                if (!deletions.get(i) && paths.get(i).isAtOrBelow(key)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
