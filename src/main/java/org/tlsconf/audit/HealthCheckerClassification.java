@@ -35,9 +35,17 @@ public final class HealthCheckerClassification {
         }
     }
 
-    public static Configuration classify(Side server, Side client) {
-        boolean disabled = !server.enabled() && (server.disabledByDefault() || !server.disabledByDefaultPresent())
+    /**
+     * HealthChecker's {@code TLSVersionDisabled}: Enabled off and DisabledByDefault on (or absent) on <em>both</em>
+     * sides. Only then does it demand the .NET values (a version off on one side only is Misconfigured instead).
+     */
+    public static boolean disabled(Side server, Side client) {
+        return !server.enabled() && (server.disabledByDefault() || !server.disabledByDefaultPresent())
                 && !client.enabled() && (client.disabledByDefault() || !client.disabledByDefaultPresent());
+    }
+
+    public static Configuration classify(Side server, Side client) {
+        boolean disabled = disabled(server, client);
         boolean misconfigured = server.enabled() != client.enabled()
                 || server.disabledByDefault() != client.disabledByDefault();
         boolean halfDisabled = (!server.enabled() && !server.disabledByDefault() && server.disabledByDefaultPresent())
@@ -53,9 +61,16 @@ public final class HealthCheckerClassification {
 
     /** HealthChecker's classification of a TLS version from a host's registry values. */
     public static Configuration of(ProtocolState server, ProtocolState client) {
-        boolean nullIsEnabled = server.protocol() != org.tlsconf.tls.Protocol.TLS_1_3;
-        return classify(Side.of(ProtocolState.dword(server.enabled()), ProtocolState.dword(server.disabledByDefault()),
-                nullIsEnabled), Side.of(ProtocolState.dword(client.enabled()),
-                ProtocolState.dword(client.disabledByDefault()), nullIsEnabled));
+        return classify(side(server), side(client));
+    }
+
+    /** True when HealthChecker counts the version as disabled (both sides off). */
+    public static boolean disabled(ProtocolState server, ProtocolState client) {
+        return disabled(side(server), side(client));
+    }
+
+    private static Side side(ProtocolState p) {
+        return Side.of(ProtocolState.dword(p.enabled()), ProtocolState.dword(p.disabledByDefault()),
+                p.protocol() != org.tlsconf.tls.Protocol.TLS_1_3);
     }
 }

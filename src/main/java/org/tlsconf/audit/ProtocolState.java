@@ -71,8 +71,11 @@ public record ProtocolState(Protocol protocol, Role role, Optional<RegistryValue
         return new ProtocolState(p, r, enabled, dbd, fromDefault, e.isEmpty());
     }
 
-    /** "Enabled", or "Enabled (OS default)". */
+    /** "Enabled", "Enabled (OS default)", or "Not supported (Enabled=1 written)". */
     public String describe() {
+        if (effective == Effective.NOT_SUPPORTED && dword(enabled).map(v -> v != 0).orElse(false)) {
+            return effective.label() + " (Enabled=" + dword(enabled).get() + " written)";
+        }
         return effective.label() + (fromOsDefault ? " (OS default)" : "");
     }
 }

@@ -50,6 +50,8 @@ public final class Rules {
                             + "negotiate TLS 1.0 even where it is disabled (hardening-risks R19)",
                     "set Enabled=0 unless FIPS mode is mandated"));
         }
+        // most severe first; the order of the rules within a severity is kept (List.sort is stable)
+        out.sort(java.util.Comparator.comparing(Finding::severity));
         return out;
     }
 
@@ -103,11 +105,19 @@ public final class Rules {
         for (Protocol proto : HostState.MATRIX) {
             ProtocolState server = s.protocol(proto, Role.SERVER).orElseThrow();
             ProtocolState client = s.protocol(proto, Role.CLIENT).orElseThrow();
-            if (server.effective() != client.effective() && server.effective() != Effective.NOT_SUPPORTED
-                    && client.effective() != Effective.NOT_SUPPORTED && server.effective() != Effective.UNKNOWN
-                    && client.effective() != Effective.UNKNOWN) {
+            // HealthChecker compares the registry values of TLS 1.0-1.3 (a missing TLS 1.3 value counts as off, so
+            // Client on with Server untouched is Misconfigured); otherwise what counts is the effect, and only when a
+            // value makes the sides differ: OS defaults that differ by design (SSL 2.0 on 2008 R2) are no finding
+            boolean hcMisconfigured = TLS.contains(proto)
+                    && HealthCheckerClassification.of(server, client) == HealthCheckerClassification.Configuration.MISCONFIGURED;
+            boolean effectDiffers = server.effective() != client.effective()
+                    && server.effective() != Effective.NOT_SUPPORTED && client.effective() != Effective.NOT_SUPPORTED
+                    && server.effective() != Effective.UNKNOWN && client.effective() != Effective.UNKNOWN
+                    && !(server.fromOsDefault() && client.fromOsDefault());
+            if (hcMisconfigured || effectDiffers) {
                 out.add(new Finding("TLS-MISMATCH", Severity.MEDIUM, TlsRegistry.PROTOCOLS + "\\" + proto.keyName(),
-                        proto.keyName() + ": Server is " + server.describe() + " but Client is " + client.describe(),
+                        proto.keyName() + ": Server is " + sideText(server) + " but Client is " + sideText(client)
+                                + (hcMisconfigured ? " (HealthChecker: Misconfigured)" : ""),
                         "servers are clients too (SQL, Exchange, AD FS, agents): a half-configured protocol breaks "
                                 + "connections in one direction",
                         "configure Client and Server the same way"));
@@ -129,6 +139,22 @@ public final class Rules {
                 }
             }
         }
+    }
+
+    /** The state and, when the registry says something, the values behind it. */
+    private static String sideText(ProtocolState p) {
+        if (p.enabled().isEmpty() && p.disabledByDefault().isEmpty()) {
+            return p.describe() + ", no values";
+        }
+        return p.describe() + " (Enabled=" + p.enabled().map(Rules::brief).orElse("absent")
+                + ", DisabledByDefault=" + p.disabledByDefault().map(Rules::brief).orElse("absent") + ")";
+    }
+
+    private static String brief(RegistryValue v) {
+        if (v instanceof RegistryValue.Dword d) {
+            return d.value() <= 1 ? Long.toString(d.value()) : String.format("0x%X", d.value());
+        }
+        return v.type() + " " + v.display();
     }
 
     private static void usableProtocols(HostState s, List<Finding> out) {
@@ -165,8 +191,8 @@ public final class Rules {
     private static void tls13(HostState s, List<Finding> out) {
         for (Role role : Role.values()) {
             ProtocolState p = s.protocol(Protocol.TLS_1_3, role).orElseThrow();
-            boolean explicitlyOn = ProtocolState.dword(p.enabled()).map(v -> v != 0).orElse(false)
-                    && !ProtocolState.dword(p.disabledByDefault()).map(v -> v != 0).orElse(false);
+            // any non-zero Enabled lets an application ask for TLS 1.3, whatever DisabledByDefault says
+            boolean explicitlyOn = ProtocolState.dword(p.enabled()).map(v -> v != 0).orElse(false);
             if (!explicitlyOn) {
                 continue;
             }
@@ -217,18 +243,22 @@ public final class Rules {
     }
 
     private static void oldProtocols(HostState s, List<Finding> out) {
-        for (Protocol proto : List.of(Protocol.SSL_2_0, Protocol.SSL_3_0, Protocol.TLS_1_0, Protocol.TLS_1_1)) {
+        for (Protocol proto : List.of(Protocol.SSL_2_0, Protocol.SSL_3_0, Protocol.TLS_1_0, Protocol.TLS_1_1,
+                Protocol.DTLS_1_0)) {
             for (Role role : Role.values()) {
                 ProtocolState p = s.protocol(proto, role).orElseThrow();
                 if (p.effective() != Effective.ENABLED) {
                     continue;
                 }
                 boolean ssl = proto == Protocol.SSL_2_0 || proto == Protocol.SSL_3_0;
+                boolean dtls = proto == Protocol.DTLS_1_0;
                 out.add(new Finding("OLD-PROTOCOL-ENABLED", ssl ? Severity.HIGH : Severity.LOW, p.key().toString(),
                         proto.keyName() + " " + role.keyName() + " is " + p.describe(),
                         ssl ? "SSL is broken (DROWN, POODLE) and fails every PCI DSS scan"
+                                : dtls ? "DTLS 1.0 is the datagram form of TLS 1.1 and deprecated with it (RFC 8996)"
                                 : "TLS 1.0 and 1.1 are deprecated; PCI DSS and most services no longer accept them",
-                        "disable it (profile max-protection) once every peer speaks TLS 1.2"));
+                        dtls ? "disable it once nothing needs it (RDP's UDP transport uses DTLS: keep DTLS 1.2 on)"
+                                : "disable it (profile max-protection) once every peer speaks TLS 1.2"));
             }
         }
     }
@@ -252,18 +282,17 @@ public final class Rules {
                             + "HealthChecker reports the missing values as errors",
                     "set SystemDefaultTlsVersions=1 and SchUseStrongCrypto=1 in both views (profile min-requirement)"));
         }
-        boolean oldDisabled = false;
-        for (Protocol proto : List.of(Protocol.TLS_1_0, Protocol.TLS_1_1)) {
-            for (Role role : Role.values()) {
-                Effective e = s.protocol(proto, role).orElseThrow().effective();
-                oldDisabled |= e == Effective.DISABLED || e == Effective.DISABLED_BY_DEFAULT;
-            }
-        }
+        // HealthChecker: only a lower version disabled on both sides (TLSVersionDisabled) makes the .NET values an error
+        List<String> disabledBoth = List.of(Protocol.TLS_1_0, Protocol.TLS_1_1).stream()
+                .filter(p -> HealthCheckerClassification.disabled(s.protocol(p, Role.SERVER).orElseThrow(),
+                        s.protocol(p, Role.CLIENT).orElseThrow())).map(Protocol::keyName).toList();
+        boolean oldDisabled = !disabledBoth.isEmpty();
         if (oldDisabled) {
             for (DotNetValue v : s.dotNet()) {
                 if (v.clrVersion().equals("v4.0.30319") && ProtocolState.dword(v.value()).map(x -> x != 1).orElse(true)) {
                     out.add(new Finding("DOTNET-STRONG-CRYPTO-OFF", Severity.HIGH, v.key() + "\\" + v.name(),
-                            "TLS 1.0/1.1 are disabled but " + v.name() + " is " + v.value().map(RegistryValue::display)
+                            String.join(" and ", disabledBoth) + (disabledBoth.size() == 1 ? " is" : " are")
+                                    + " disabled on both sides but " + v.name() + " is " + v.value().map(RegistryValue::display)
                                     .orElse("not set") + (v.view() == TlsRegistry.View.WOW6432 ? " (32-bit view)" : ""),
                             ".NET Framework applications targeting < 4.7 then still offer only TLS 1.0: \"The "
                                     + "underlying connection was closed\"",

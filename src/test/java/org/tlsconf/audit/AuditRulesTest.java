@@ -39,6 +39,10 @@ class AuditRulesTest {
         for (TlsRegistry.View v : TlsRegistry.View.values()) {
             set(after, v.winHttp(), "DefaultSecureProtocols", RegistryValue.dword(0x800));
         }
+        for (Role role : Role.values()) {
+            set(after, proto(Protocol.DTLS_1_0, role), "Enabled", RegistryValue.dword(0));
+            set(after, proto(Protocol.DTLS_1_0, role), "DisabledByDefault", RegistryValue.dword(1));
+        }
         return after;
     }
 
@@ -103,6 +107,12 @@ class AuditRulesTest {
                     for (Role role : Role.values()) {
                         set(r, proto(Protocol.SSL_3_0, role), "Enabled", on);
                         set(r, proto(Protocol.SSL_3_0, role), "DisabledByDefault", off);
+                    }
+                }),
+                Arguments.of("OLD-PROTOCOL-ENABLED", (Consumer<Registry>) r -> {
+                    for (Role role : Role.values()) {
+                        r.deleteValue(proto(Protocol.DTLS_1_0, role), "Enabled");
+                        r.deleteValue(proto(Protocol.DTLS_1_0, role), "DisabledByDefault");
                     }
                 }),
                 Arguments.of("DOTNET-STRONG-CRYPTO-OFF", (Consumer<Registry>) r -> {
@@ -279,5 +289,81 @@ class AuditRulesTest {
         set(r, TlsRegistry.HASHES.child("MD5"), "Enabled", RegistryValue.dword(0));
         set(r, TlsRegistry.CIPHERS.child("AES 128/128"), "Enabled", RegistryValue.dword(0xFFFFFFFFL));
         assertEquals(List.of(), ids(r, Optional.of(SERVER_2019)));
+    }
+
+    static final WindowsVersion SERVER_2008_R2 = new WindowsVersion(7601, 1, "Windows Server 2008 R2 Standard",
+            "Server", "t");
+
+    private static void both(InMemoryRegistry r, Protocol p, int enabled, int dbd) {
+        for (Role role : Role.values()) {
+            set(r, proto(p, role), "Enabled", RegistryValue.dword(enabled));
+            set(r, proto(p, role), "DisabledByDefault", RegistryValue.dword(dbd));
+        }
+    }
+
+    @Test
+    void dotNetValuesAreDemandedOnlyWhenAVersionIsDisabledOnBothSidesAsHealthCheckerDoes() {
+        InMemoryRegistry r = new InMemoryRegistry();
+        both(r, Protocol.TLS_1_0, 1, 0);
+        both(r, Protocol.TLS_1_2, 1, 0);
+        set(r, TlsRegistry.View.NATIVE.dotNet("v4.0.30319"), "SchUseStrongCrypto", RegistryValue.dword(0));
+        // TLS 1.1 has no values: off by OS default on 2008 R2, but HealthChecker counts a missing value as enabled
+        assertFalse(ids(r, Optional.of(SERVER_2008_R2)).contains("DOTNET-STRONG-CRYPTO-OFF"));
+        set(r, proto(Protocol.TLS_1_0, Role.SERVER), "Enabled", RegistryValue.dword(0));
+        set(r, proto(Protocol.TLS_1_0, Role.SERVER), "DisabledByDefault", RegistryValue.dword(1));
+        List<String> oneSide = ids(r, Optional.of(SERVER_2008_R2));
+        assertFalse(oneSide.contains("DOTNET-STRONG-CRYPTO-OFF"), oneSide.toString());
+        assertTrue(oneSide.contains("TLS-MISMATCH"), oneSide.toString());
+        both(r, Protocol.TLS_1_0, 0, 1);
+        Finding f = Audit.of(r, Optional.of(SERVER_2008_R2)).findings().stream()
+                .filter(x -> x.id().equals("DOTNET-STRONG-CRYPTO-OFF") && x.where().endsWith("SchUseStrongCrypto"))
+                .findFirst().orElseThrow();
+        assertTrue(f.message().startsWith("TLS 1.0 is disabled on both sides but SchUseStrongCrypto is 0"),
+                f.message());
+    }
+
+    @Test
+    void anyEnabledTls13ValueOnABuildWithoutItIsUnsupportedAndBlocksApply() {
+        WindowsVersion server2016 = new WindowsVersion(14393, 1, "Windows Server 2016 Standard", "Server", "t");
+        InMemoryRegistry r = hardened();
+        both(r, Protocol.TLS_1_3, 1, 1);
+        Audit audit = Audit.of(r, Optional.of(server2016));
+        assertTrue(audit.blocking().stream().anyMatch(f -> f.id().equals("TLS13-UNSUPPORTED")), audit.findings()
+                .toString());
+        assertEquals("Not supported (Enabled=1 written)", audit.state().protocol(Protocol.TLS_1_3, Role.SERVER)
+                .orElseThrow().describe());
+        both(r, Protocol.TLS_1_3, 0, 1);
+        assertFalse(ids(r, Optional.of(server2016)).contains("TLS13-UNSUPPORTED"));
+    }
+
+    @Test
+    void tls13ClientOnWithServerUntouchedIsAMismatchAsHealthCheckerSays() {
+        InMemoryRegistry r = hardened();
+        set(r, proto(Protocol.TLS_1_3, Role.CLIENT), "Enabled", RegistryValue.dword(1));
+        set(r, proto(Protocol.TLS_1_3, Role.CLIENT), "DisabledByDefault", RegistryValue.dword(0));
+        WindowsVersion server2022 = new WindowsVersion(20348, 1, "Windows Server 2022 Standard", "Server", "t");
+        for (Optional<WindowsVersion> v : List.of(Optional.of(server2022), Optional.<WindowsVersion>empty())) {
+            Audit audit = Audit.of(r, v);
+            assertEquals(HealthCheckerClassification.Configuration.MISCONFIGURED, audit.healthChecker(Protocol.TLS_1_3));
+            assertTrue(audit.findings().stream().anyMatch(f -> f.id().equals("TLS-MISMATCH")
+                    && f.message().startsWith("TLS 1.3: ")), v + ": " + audit.findings());
+        }
+    }
+
+    @Test
+    void osDefaultsThatDifferByDesignAreNoMismatch() {
+        // 2008 R2: SSL 2.0 is off for the Client and on for the Server by default
+        List<Finding> findings = Audit.of(new InMemoryRegistry(), Optional.of(SERVER_2008_R2)).findings();
+        assertFalse(findings.stream().anyMatch(f -> f.id().equals("TLS-MISMATCH")), findings.toString());
+    }
+
+    @Test
+    void findingsComeMostSevereFirst() {
+        List<Finding> findings = Audit.of(new InMemoryRegistry(), Optional.of(SERVER_2008_R2)).findings();
+        assertTrue(findings.size() > 3 && findings.stream().map(Finding::severity).distinct().count() > 1,
+                findings.toString());
+        for (int i = 1; i < findings.size(); i++) {
+            assertTrue(findings.get(i - 1).severity().compareTo(findings.get(i).severity()) <= 0, findings.toString());
+        }
     }
 }
