@@ -1,6 +1,9 @@
 package org.tlsconf.cli;
 
 import java.nio.file.Path;
+import java.util.Optional;
+import org.tlsconf.registry.Registry;
+import org.tlsconf.tls.WindowsVersion;
 import picocli.CommandLine.Option;
 
 /** The options that choose which registry a command works on. */
@@ -12,30 +15,61 @@ public class RegistryOptions {
     Path registryFile;
 
     @Option(names = "--os-build", paramLabel = "N", description = "The Windows build of the host a .reg file comes "
-            + "from (e.g. 9600, 14393, 17763, 20348, 26100), used when the file has no Windows NT\\CurrentVersion "
-            + "key: for OS defaults and for profiles that depend on the build.")
+            + "from (e.g. 9600, 14393, 17763, 20348, 26100), for a file without a Windows NT\\CurrentVersion key: "
+            + "for OS defaults and for profiles that depend on the build. A registry that names another build is an "
+            + "error, unless --override-os-build.")
     Integer osBuild;
 
-    /** The host's Windows version: from the registry (live or file), else --os-build, else unknown. */
-    java.util.Optional<org.tlsconf.tls.WindowsVersion> windowsVersion(org.tlsconf.registry.Registry registry) {
-        String source = registryFile == null ? "this host" : "from the registry file";
-        java.util.Optional<org.tlsconf.tls.WindowsVersion> read = org.tlsconf.tls.WindowsVersion.read(registry, source);
-        if (read.isPresent() || osBuild == null) {
-            return read;
+    @Option(names = "--override-os-build", description = "Take --os-build even when the registry names another "
+            + "build (the report says which build was used and which it overrode).")
+    boolean overrideOsBuild;
+
+    /**
+     * The host's Windows version: from the registry (live or file), else --os-build, else unknown. A --os-build that
+     * is no Windows build, or that contradicts the registry without --override-os-build, is bad input.
+     */
+    Optional<WindowsVersion> windowsVersion(Registry registry) {
+        if (osBuild == null && overrideOsBuild) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--override-os-build needs --os-build N");
         }
-        return java.util.Optional.of(org.tlsconf.tls.WindowsVersion.ofBuild(osBuild, "from --os-build"));
+        if (osBuild != null && !WindowsVersion.plausibleBuild(osBuild)) {
+            String year = osBuild >= 2000 && osBuild <= 2030 ? " (it looks like a year; Windows Server " + osBuild
+                    + " has its own build number)" : "";
+            throw new CliException(ExitCodes.BAD_INPUT, "--os-build " + osBuild + " is not a Windows build number"
+                    + year + ". Known builds: " + WindowsVersion.KNOWN_BUILDS);
+        }
+        String source = registryFile == null ? "this host" : "from the registry file";
+        Optional<WindowsVersion> fromRegistry = WindowsVersion.read(registry, source);
+        if (osBuild == null) {
+            return fromRegistry;
+        }
+        if (fromRegistry.isEmpty()) {
+            return Optional.of(WindowsVersion.ofBuild(osBuild, "from --os-build"));
+        }
+        WindowsVersion found = fromRegistry.get();
+        if (found.build() == osBuild) {
+            return fromRegistry;
+        }
+        String where = registryFile == null ? "this host's registry" : "the registry file";
+        if (!overrideOsBuild) {
+            throw new CliException(ExitCodes.BAD_INPUT, where + " says build " + found.build() + " ("
+                    + found.describe() + "); --os-build " + osBuild + " contradicts it. Drop --os-build, or add "
+                    + "--override-os-build to audit as build " + osBuild);
+        }
+        return Optional.of(WindowsVersion.ofBuild(osBuild, "from --os-build, overriding build " + found.build()
+                + " in " + where));
     }
 
     /**
      * The profile as it applies to this registry's Windows build (exit 2, asking for --os-build, when it depends on
      * the build and the build is unknown).
      */
-    org.tlsconf.profile.Profile resolve(org.tlsconf.profile.Profile profile, org.tlsconf.registry.Registry registry) {
-        return profile.resolve(windowsVersion(registry).map(org.tlsconf.tls.WindowsVersion::build));
+    org.tlsconf.profile.Profile resolve(org.tlsconf.profile.Profile profile, Registry registry) {
+        return profile.resolve(windowsVersion(registry).map(WindowsVersion::build));
     }
 
-    String hostLine(org.tlsconf.registry.Registry registry) {
-        java.util.Optional<org.tlsconf.tls.WindowsVersion> version = windowsVersion(registry);
+    String hostLine(Registry registry) {
+        Optional<WindowsVersion> version = windowsVersion(registry);
         return version.isPresent() ? version.get().describe() : "Windows version unknown (pass --os-build N)";
     }
 }

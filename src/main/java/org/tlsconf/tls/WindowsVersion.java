@@ -37,6 +37,17 @@ public record WindowsVersion(int build, int ubr, String productName, String inst
                 text(registry, "InstallationType"), source));
     }
 
+    /** The builds a user is likely to mean, for messages (Windows Server and client releases). */
+    public static final String KNOWN_BUILDS = "6002 (Server 2008 SP2), 7601 (Windows 7 / Server 2008 R2), "
+            + "9200 (Server 2012), 9600 (Server 2012 R2), 10240 and 10586 (Windows 10 1507/1511), 14393 (Server 2016), "
+            + "17763 (Server 2019), 19045 (Windows 10 22H2), 20348 (Server 2022), 22000, 22621, 22631, 26100 (Windows 11), "
+            + "26100 (Server 2025)";
+
+    /** True for a number that can be a Windows NT 6+ build (Vista's 6000 up to today's Insider builds). */
+    public static boolean plausibleBuild(int build) {
+        return build >= 6000 && build < 30000;
+    }
+
     /** A version known only by its build number (from {@code --os-build}). */
     public static WindowsVersion ofBuild(int build, String source) {
         return new WindowsVersion(build, -1, "", "", source);
