@@ -18,8 +18,9 @@ import org.tlsconf.tls.WindowsVersion;
 
 /** Everything about a host's TLS configuration that the audit looks at, read once from a registry. */
 public record HostState(Optional<WindowsVersion> version, List<ProtocolState> protocols, List<DotNetValue> dotNet,
-        List<WinHttpValue> winHttp, CipherOrder cipherOrder, List<AlgorithmSetting> algorithms,
-        Optional<RegistryValue> fipsEnabled, List<RegistryPath> unknownKeys, List<KeySize> keySizes) {
+        List<WinHttpValue> winHttp, List<WinInetValue> winInet, CipherOrder cipherOrder,
+        List<AlgorithmSetting> algorithms, Optional<RegistryValue> fipsEnabled, List<RegistryPath> unknownKeys,
+        List<KeySize> keySizes) {
 
     /** The protocols shown in the matrix, in order. */
     public static final List<Protocol> MATRIX = List.of(Protocol.SSL_2_0, Protocol.SSL_3_0, Protocol.TLS_1_0,
@@ -40,14 +41,26 @@ public record HostState(Optional<WindowsVersion> version, List<ProtocolState> pr
 
         /** The protocols the bit mask turns on (0x8 SSL 2.0 … 0x2000 TLS 1.3). */
         public List<String> protocols() {
-            List<String> out = new ArrayList<>();
-            ProtocolState.dword(value).ifPresent(bits -> WINHTTP_BITS.forEach((bit, name) -> {
-                if ((bits & bit) != 0) {
-                    out.add(name);
-                }
-            }));
-            return out;
+            return protocolBits(value);
         }
+    }
+
+    /** WinINet SecureProtocols at one location (policy, machine, user); read only, same bits as WinHTTP. */
+    public record WinInetValue(RegistryPath key, String scope, Optional<RegistryValue> value) {
+        public List<String> protocols() {
+            return protocolBits(value);
+        }
+    }
+
+    /** The protocols a WinHTTP/WinINet bit mask turns on (0x8 SSL 2.0 … 0x2000 TLS 1.3). */
+    static List<String> protocolBits(Optional<RegistryValue> value) {
+        List<String> out = new ArrayList<>();
+        ProtocolState.dword(value).ifPresent(bits -> WINHTTP_BITS.forEach((bit, name) -> {
+            if ((bits & bit) != 0) {
+                out.add(name);
+            }
+        }));
+        return out;
     }
 
     static final Map<Long, String> WINHTTP_BITS = new LinkedHashMap<>();
@@ -61,19 +74,30 @@ public record HostState(Optional<WindowsVersion> version, List<ProtocolState> pr
         WINHTTP_BITS.put(0x2000L, "TLS 1.3");
     }
 
-    /** The cipher suite order: the policy value (GPO) wins over the local one when present. */
-    public record CipherOrder(Optional<RegistryValue> policy, Optional<RegistryValue> local) {
+    /**
+     * The cipher suite order: what the OS reported in force (Get-TlsCipherSuite, in a HealthChecker export) when
+     * known, else the policy value (GPO), which wins over the local one when present.
+     */
+    public record CipherOrder(Optional<RegistryValue> policy, Optional<RegistryValue> local,
+            Optional<List<String>> reported) {
         public static final RegistryPath POLICY_KEY = TlsRegistry.POLICY_SSL.child("00010002");
         public static final RegistryPath LOCAL_KEY = TlsRegistry.LOCAL_SSL.child("00010002");
+        public static final String REPORTED = "Get-TlsCipherSuite (HealthChecker export)";
 
-        /** "policy", "local" or "OS default". */
-        public String source() {
-            return policy.isPresent() ? "policy" : local.isPresent() ? "local" : "OS default";
+        public CipherOrder(Optional<RegistryValue> policy, Optional<RegistryValue> local) {
+            this(policy, local, Optional.empty());
         }
 
-        /** The suites of the order in force; empty when neither value is set (the OS default order applies). */
+        /** "policy", "local", {@link #REPORTED} or "OS default". */
+        public String source() {
+            return reported.isPresent() ? REPORTED : policy.isPresent() ? "policy" : local.isPresent() ? "local"
+                    : "OS default";
+        }
+
+        /** The suites of the order in force; empty when nothing is known (the OS default order applies). */
         public List<String> suites() {
-            return policy.map(CipherOrder::split).or(() -> local.map(CipherOrder::split)).orElse(List.of());
+            return reported.or(() -> policy.map(CipherOrder::split)).or(() -> local.map(CipherOrder::split))
+                    .orElse(List.of());
         }
 
         static List<String> split(RegistryValue v) {
@@ -133,8 +157,14 @@ public record HostState(Optional<WindowsVersion> version, List<ProtocolState> pr
         for (TlsRegistry.View view : TlsRegistry.View.values()) {
             winHttp.add(new WinHttpValue(view, registry.readValue(view.winHttp(), TlsRegistry.DEFAULT_SECURE_PROTOCOLS)));
         }
+        List<WinInetValue> winInet = new ArrayList<>();
+        List<String> scopes = List.of("policy", "machine", "user");
+        for (int i = 0; i < TlsRegistry.WININET.size(); i++) {
+            RegistryPath key = TlsRegistry.WININET.get(i);
+            winInet.add(new WinInetValue(key, scopes.get(i), registry.readValue(key, TlsRegistry.SECURE_PROTOCOLS)));
+        }
         CipherOrder order = new CipherOrder(registry.readValue(CipherOrder.POLICY_KEY, "Functions"),
-                registry.readValue(CipherOrder.LOCAL_KEY, "Functions"));
+                registry.readValue(CipherOrder.LOCAL_KEY, "Functions"), registry.reportedCipherSuites());
         List<AlgorithmSetting> algorithms = new ArrayList<>();
         List<RegistryPath> unknown = new ArrayList<>();
         for (AlgorithmFamily family : ALGORITHM_FAMILIES) {
@@ -158,7 +188,7 @@ public record HostState(Optional<WindowsVersion> version, List<ProtocolState> pr
             RegistryPath key = TlsRegistry.KEY_EXCHANGE.child(kv[0]);
             keySizes.add(new KeySize(kv[0], kv[1], key, registry.readValue(key, kv[1])));
         }
-        return new HostState(version, protocols, dotNet, winHttp, order, algorithms,
+        return new HostState(version, protocols, dotNet, winHttp, winInet, order, algorithms,
                 registry.readValue(TlsRegistry.FIPS_POLICY, TlsRegistry.ENABLED), unknown, keySizes);
     }
 }

@@ -39,6 +39,7 @@ public final class Rules {
         oldProtocols(s, out);
         dotNet(s, out);
         winHttp(s, out);
+        winInet(s, out);
         cipherOrder(s, out);
         suitesInOrder(s, out);
         algorithms(s, out);
@@ -215,8 +216,10 @@ public final class Rules {
         List<String> suites = s.cipherOrder().suites();
         if (tls13On && !suites.isEmpty() && suites.stream().noneMatch(x -> RegistryNames.fold(x)
                 .matches("TLS_(AES|CHACHA20)_.*"))) {
-            out.add(new Finding("TLS13-NO-SUITE", Severity.HIGH, s.cipherOrder().source().equals("policy")
-                    ? HostState.CipherOrder.POLICY_KEY + "\\Functions" : HostState.CipherOrder.LOCAL_KEY + "\\Functions",
+            String source = s.cipherOrder().source();
+            out.add(new Finding("TLS13-NO-SUITE", Severity.HIGH, source.equals("policy")
+                    ? HostState.CipherOrder.POLICY_KEY + "\\Functions" : source.equals("local")
+                    ? HostState.CipherOrder.LOCAL_KEY + "\\Functions" : source,
                     "TLS 1.3 is enabled but the " + s.cipherOrder().source() + " cipher suite order has no TLS 1.3 suite",
                     "suites not in the order are never used, so TLS 1.3 handshakes fail",
                     "add TLS_AES_256_GCM_SHA384 and TLS_AES_128_GCM_SHA256 to the order, or disable TLS 1.3"));
@@ -272,15 +275,18 @@ public final class Rules {
             }
         }
         twins(s.dotNet().stream().filter(v -> v.view() == TlsRegistry.View.NATIVE).toList(), s, out);
-        List<String> missing = s.dotNet().stream().filter(v -> v.clrVersion().equals("v4.0.30319")
-                && v.value().isEmpty()).map(v -> v.name() + (v.view() == TlsRegistry.View.WOW6432 ? " (32-bit)" : ""))
-                .toList();
-        if (!missing.isEmpty()) {
-            out.add(new Finding("DOTNET-VALUE-MISSING", Severity.MEDIUM, TlsRegistry.View.NATIVE.dotNet("v4.0.30319")
-                    .toString(), ".NET Framework 4 values not set: " + String.join(", ", missing),
-                    "without them, applications targeting .NET < 4.7 pick their own (old) TLS versions; "
-                            + "HealthChecker reports the missing values as errors",
-                    "set SystemDefaultTlsVersions=1 and SchUseStrongCrypto=1 in both views (profile min-requirement)"));
+        for (TlsRegistry.View view : TlsRegistry.View.values()) { // one finding per view, at that view's key
+            List<String> missing = s.dotNet().stream().filter(v -> v.view() == view
+                    && v.clrVersion().equals("v4.0.30319") && v.value().isEmpty())
+                    .map(v -> v.name() + (view == TlsRegistry.View.WOW6432 ? " (32-bit)" : "")).toList();
+            if (!missing.isEmpty()) {
+                out.add(new Finding("DOTNET-VALUE-MISSING", Severity.MEDIUM, view.dotNet("v4.0.30319").toString(),
+                        ".NET Framework 4 values not set: " + String.join(", ", missing),
+                        "without them, applications targeting .NET < 4.7 pick their own (old) TLS versions; "
+                                + "HealthChecker reports the missing values as errors",
+                        "set SystemDefaultTlsVersions=1 and SchUseStrongCrypto=1 in both views (profile "
+                                + "min-requirement)"));
+            }
         }
         // HealthChecker: only a lower version disabled on both sides (TLSVersionDisabled) makes the .NET values an error
         List<String> disabledBoth = List.of(Protocol.TLS_1_0, Protocol.TLS_1_1).stream()
@@ -342,6 +348,43 @@ public final class Rules {
                 out.add(new Finding("TLS13-UNSUPPORTED", Severity.HIGH, v.key() + "\\DefaultSecureProtocols",
                         "WinHTTP is told to use TLS 1.3 (0x2000) on build " + s.version().get().build(),
                         "this Windows does not support TLS 1.3", "remove the 0x2000 bit"));
+            }
+        }
+    }
+
+    /** WinINet SecureProtocols (read only): wrong type, no TLS 1.2, TLS 1.3 where unsupported or contradicted. */
+    private static void winInet(HostState s, List<Finding> out) {
+        boolean tls13ClientOn = ProtocolState.dword(s.protocol(Protocol.TLS_1_3, Role.CLIENT).orElseThrow().enabled())
+                .map(v -> v != 0).orElse(false);
+        for (HostState.WinInetValue v : s.winInet()) {
+            if (v.value().isEmpty()) {
+                continue;
+            }
+            String where = v.key() + "\\" + TlsRegistry.SECURE_PROTOCOLS;
+            Optional<Long> bits = ProtocolState.dword(v.value());
+            if (bits.isEmpty()) {
+                out.add(new Finding("VALUE-WRONG-TYPE", Severity.MEDIUM, where, "WinINet SecureProtocols is "
+                        + v.value().get().type() + " " + v.value().get().display() + "; WinINet reads only a REG_DWORD",
+                        "the setting is ignored", "write a REG_DWORD such as 0xA00 (TLS 1.1 and 1.2)"));
+                continue;
+            }
+            String shown = "WinINet SecureProtocols (" + v.scope() + ") " + v.value().get().display() + " = "
+                    + (v.protocols().isEmpty() ? "nothing" : String.join(", ", v.protocols()));
+            if ((bits.get() & 0x800) == 0) {
+                out.add(new Finding("WININET-NO-TLS12", Severity.MEDIUM, where, shown + ": no TLS 1.2 (0x800)",
+                        "Internet Explorer, Edge in IE mode, Office and other WinINet clients keep offering old "
+                                + "protocols only",
+                        "add 0x800 (0xA00 = TLS 1.1 and 1.2, 0x2800 = TLS 1.2 and 1.3); tlsconf only reports it"));
+            }
+            if ((bits.get() & 0x2000) != 0 && s.version().isPresent() && !s.version().get().supportsTls13()) {
+                out.add(new Finding("TLS13-UNSUPPORTED", Severity.HIGH, where, shown + " on build "
+                        + s.version().get().build(), "this Windows does not support TLS 1.3",
+                        "remove the 0x2000 bit"));
+            } else if ((bits.get() & 0x2000) == 0 && tls13ClientOn) {
+                out.add(new Finding("WININET-CONTRADICTS-SCHANNEL", Severity.MEDIUM, where, shown + " leaves out "
+                        + "TLS 1.3 (0x2000) while SCHANNEL TLS 1.3 Client is enabled",
+                        "contradictory: WinINet clients will not offer the TLS 1.3 the registry enables for Schannel",
+                        "add 0x2000 to SecureProtocols where TLS 1.3 is supported, or leave TLS 1.3 off"));
             }
         }
     }
