@@ -57,4 +57,117 @@ class CliOutputIT {
                 && r.err().contains("14393 (Server 2016)") && r.err().contains("20348 (Server 2022)"), r.err());
         assertFalse(r.out().contains("Not supported"), r.out());
     }
+
+    @Test
+    void commandsThatOnlyGroupSubcommandsPrintUsageToStderrAndExitTwo() throws Exception {
+        for (String[] args : new String[][] {{}, {"profiles"}, {"backups"}}) {
+            JarIT.Result r = run(args);
+            assertEquals(2, r.code(), String.join(" ", args));
+            assertEquals("", r.out(), String.join(" ", args));
+            assertTrue(r.err().contains("needs a command") && r.err().contains("Usage:"), r.err());
+        }
+    }
+
+    @Test
+    void aBadFormatIsOneLineNamingTheValidValues() throws Exception {
+        JarIT.Result status = run("status", "--registry-file", EXAMPLE, "--format", "xml");
+        assertEquals(2, status.code());
+        oneLine(status);
+        assertTrue(status.err().contains("expected one of [text, json, markdown, html]")
+                && status.err().contains("but was 'xml'"), status.err());
+        JarIT.Result show = run("profiles", "show", "max-protection", "--format", "html");
+        assertEquals(2, show.code());
+        oneLine(show);
+        assertTrue(show.err().contains("expected one of [text, json]"), show.err());
+    }
+
+    @Test
+    void explainAndProbeRenderEveryFormatTheirHelpOffers() throws Exception {
+        for (String format : new String[] {"text", "json", "markdown", "html"}) {
+            JarIT.Result r = run("explain", "0x80090331", "--format", format);
+            assertEquals(0, r.code(), format + ": " + r.err());
+            assertTrue(r.out().contains("common algorithm"), r.out());
+        }
+        assertTrue(run("explain", "0x80090331", "--format", "html").out().startsWith("<!DOCTYPE html>"));
+        for (String command : new String[] {"explain", "probe"}) {
+            String help = run(command, "--help").out().replaceAll("\\s+", " ");
+            assertTrue(help.contains("text (default), json"), help);
+            assertTrue(help.contains("markdown, or html"), help);
+        }
+    }
+
+    @Test
+    void errorMessagesSayWhatIsWrongAndWhatToDo() throws Exception {
+        JarIT.Result folder = run("status", "--registry-file", dir.toString());
+        assertEquals(2, folder.code());
+        assertTrue(folder.err().contains("is a folder") && !folder.err().contains("not found"), folder.err());
+
+        Path backslash = dir.resolve("backslash.json");
+        Files.writeString(backslash, "{\"name\": \"x\",\n \"keys\": [{\"path\": \"HKLM\\SYSTEM\\CurrentControlSet\", "
+                + "\"values\": {}}]}");
+        JarIT.Result escape = run("diff", backslash.toString(), "--registry-file", EXAMPLE);
+        assertEquals(2, escape.code());
+        assertTrue(escape.err().startsWith(backslash + ":2:"), escape.err());
+        assertTrue(escape.err().contains("double the backslash") && !escape.err().contains("missing comma"),
+                escape.err());
+
+        JarIT.Result reg = run("diff", EXAMPLE);
+        assertEquals(2, reg.code());
+        assertTrue(reg.err().contains("did you mean --registry-file " + EXAMPLE), reg.err());
+        assertFalse(reg.err().contains("Unrecognized token"), reg.err());
+
+        Path typo = dir.resolve("typo.json");
+        Files.writeString(typo, "{\"name\": \"mine\",\n  \"extends\": \"max-protectoin\",\n  \"keys\": []}\n");
+        JarIT.Result ext = run("diff", typo.toString(), "--registry-file", EXAMPLE);
+        assertEquals(2, ext.code());
+        assertTrue(ext.err().startsWith(typo + ":2:14: $.extends: "), ext.err());
+        assertTrue(ext.err().contains("did you mean 'max-protection'"), ext.err());
+
+        Path truncated = dir.resolve("truncated.json");
+        Files.writeString(truncated, "{\"name\": \"x\",\n \"keys\": [");
+        JarIT.Result trunc = run("diff", truncated.toString(), "--registry-file", EXAMPLE);
+        assertEquals(2, trunc.code());
+        assertTrue(trunc.err().contains("opened at line 2, column 10"), trunc.err());
+        Path backup = dir.resolve("backup.json");
+        Files.writeString(backup, "{\"format\": \"tlsconf-backup/1\", \"content\": {");
+        JarIT.Result bad = run("restore", backup.toString(), "--registry-file", EXAMPLE);
+        assertEquals(2, bad.code());
+        for (JarIT.Result r : new JarIT.Result[] {trunc, bad}) {
+            assertFalse(r.err().contains("[Source") || r.err().contains("StreamReadFeature")
+                    || r.err().contains("REDACTED"), r.err());
+        }
+    }
+
+    @Test
+    void checkSaysHowToFixTheRegistryItChecked() throws Exception {
+        Path host = dir.resolve("my host.reg");
+        Files.copy(Path.of(EXAMPLE), host);
+        JarIT.Result r = run("check", "max-protection", "--registry-file", host.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.out().contains("Fix with: tlsconf apply max-protection --registry-file \"" + host + "\"\n"),
+                r.out());
+    }
+
+    @Test
+    void statusFailOnExitsOneWhenAFindingAtOrAboveTheSeverityExists() throws Exception {
+        // the fresh 2016 host has medium and low findings, no high one
+        assertEquals(1, run("status", "--registry-file", EXAMPLE, "--fail-on", "medium").code());
+        assertEquals(1, run("status", "--registry-file", EXAMPLE, "--fail-on", "low").code());
+        JarIT.Result high = run("status", "--registry-file", EXAMPLE, "--fail-on", "high", "--format", "json");
+        assertEquals(0, high.code(), high.err());
+        assertTrue(high.out().contains("\"findings\""), high.out());
+        assertEquals(0, run("status", "--registry-file", EXAMPLE).code());
+    }
+
+    @Test
+    void profilesListHasAJsonForm() throws Exception {
+        JarIT.Result r = run("profiles", "list", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        var max = doc.get("profiles").get(0);
+        assertEquals("max-protection", max.get("name").asText());
+        assertEquals("min-requirement", max.get("extends").asText());
+        assertEquals(28, max.get("values").asInt());
+        assertTrue(doc.get("profiles").get(1).get("extends").isNull());
+    }
 }

@@ -1,6 +1,8 @@
 package org.tlsconf.backup;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.tlsconf.json.JsonErrors;
+import org.tlsconf.registry.IoErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -94,7 +96,7 @@ public final class BackupStore {
             } catch (IOException ignored) {
                 // nothing more can be done; the message below says what failed
             }
-            throw BackupException.io("cannot write the backup to " + dir + ": " + e.getMessage(), e);
+            throw BackupException.io("cannot write the backup to " + dir + ": " + IoErrors.describe(e), e);
         }
     }
 
@@ -104,7 +106,7 @@ public final class BackupStore {
             AtomicFile.write(backup.file(), json(backup));
             return backup;
         } catch (RegistryException e) {
-            throw BackupException.io("cannot update the backup " + backup.file() + ": " + e.getMessage(), e);
+            throw BackupException.io("cannot update the backup " + backup.file() + ": " + IoErrors.describe(e), e);
         }
     }
 
@@ -120,14 +122,15 @@ public final class BackupStore {
         } catch (NoSuchFileException e) {
             throw BackupException.invalid("backup file not found: " + file, e);
         } catch (IOException e) {
-            throw BackupException.io("cannot read backup " + file + ": " + e.getMessage(), e);
+            throw BackupException.io("cannot read backup " + file + ": " + IoErrors.describe(e), e);
         }
         JsonNode root;
         try {
             root = COMPACT.readTree(bytes);
         } catch (IOException e) {
             throw BackupException.invalid(file + ": not a readable tlsconf backup (truncated or not JSON): "
-                    + firstLine(e.getMessage()), e);
+                    + (e instanceof JsonProcessingException j ? JsonErrors.describe(j)
+                    : IoErrors.describe(e)), e);
         }
         if (root == null || !FORMAT.equals(root.path("format").asText()) || !root.path("content").isObject()) {
             throw BackupException.invalid(file + ": not a tlsconf backup (expected \"format\": \"" + FORMAT + "\")",
@@ -394,13 +397,5 @@ public final class BackupStore {
     private static String safe(String s) {
         String cleaned = s.replaceAll("[^A-Za-z0-9._-]", "_");
         return cleaned.length() > 40 ? cleaned.substring(0, 40) : cleaned;
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

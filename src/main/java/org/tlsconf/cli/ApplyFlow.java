@@ -45,7 +45,8 @@ final class ApplyFlow {
                     + "'tlsconf restore " + b.file() + "'.");
         }
         out.print(DiffReport.text(new DiffReport.Subject(r.plan(), r.profileSource(), r.registry().describe(),
-                r.host(), r.warnings())));
+                r.host(), r.warnings(), Meta.of(context, r.registry(), !r.registryFile(),
+                        Meta.profile(r.plan().profile(), r.profileSource())))));
         Applier.Run run = new Applier.Run(r.plan().profile(), r.target(), TlsconfCommand.Version.version(),
                 BackupStore.hostName());
         Applier.Outcome outcome;

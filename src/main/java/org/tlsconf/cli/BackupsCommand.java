@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "backups", mixinStandardHelpOptions = true,
         description = "List the backups tlsconf made before changing a registry.",
         subcommands = {BackupsCommand.ListCommand.class})
-public class BackupsCommand implements Runnable {
+public class BackupsCommand implements java.util.concurrent.Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -28,8 +28,8 @@ public class BackupsCommand implements Runnable {
     CommandSpec spec;
 
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        return Cli.usageError(spec);
     }
 
     /** A backup's time as people read it: UTC, to the second. */

@@ -45,15 +45,34 @@ public class CheckCommand implements java.util.concurrent.Callable<Integer> {
             out.println(compliant ? "Compliant: " + registry.describe() + " matches profile " + p.name() + " ("
                     + plan.unchanged() + " values)." : "Drift: " + plan.changes().size() + " of "
                     + (plan.changes().size() + plan.unchanged()) + " values differ from profile " + p.name()
-                    + ". Fix with: tlsconf apply " + profile);
+                    + ". Fix with: " + fixCommand());
             if (!compliant) {
                 out.println();
             }
         }
         if (output.format != Format.text || !compliant) {
-            out.print(PlanReports.render(output, plan, p, registry, registryOptions, "TLS compliance check",
+            out.print(PlanReports.render(context, output, plan, p, registry, registryOptions, "TLS compliance check",
                     compliant));
         }
         return compliant ? ExitCodes.OK : ExitCodes.DRIFT;
+    }
+
+    /** The apply command that fixes the drift, on the same registry as this check (copy-paste ready). */
+    String fixCommand() {
+        StringBuilder sb = new StringBuilder("tlsconf apply ").append(quote(profile));
+        if (registryOptions.registryFile != null) {
+            sb.append(" --registry-file ").append(quote(registryOptions.registryFile.toString()));
+        }
+        if (registryOptions.osBuild != null) {
+            sb.append(" --os-build ").append(registryOptions.osBuild);
+            if (registryOptions.overrideOsBuild) {
+                sb.append(" --override-os-build");
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String quote(String s) {
+        return s.matches("[A-Za-z0-9_.:/\\\\=+-]+") ? s : "\"" + s + "\"";
     }
 }

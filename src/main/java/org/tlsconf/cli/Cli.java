@@ -68,6 +68,15 @@ public final class Cli {
         }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpAutoWidth(true); // the terminal's width when it can be found, else 80 columns
+        // bad usage: the one line that says what is wrong (it names the valid values), never the whole help
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("tlsconf: " + ex.getMessage() + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help')");
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failed(ex, commandLine.getErr(), root));
         // One writer pair for the whole tree: picocli would otherwise give each subcommand its own lazily created
         // writers, which nobody flushes (output printed without a newline was lost). setOut/setErr pass these to
@@ -113,6 +122,15 @@ public final class Cli {
         }
         err.flush();
         return code;
+    }
+
+    /** A command that only groups subcommands was run alone: its usage on stderr, exit 2 (bad usage). */
+    static int usageError(picocli.CommandLine.Model.CommandSpec spec) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("tlsconf: " + spec.qualifiedName() + " needs a command");
+        spec.commandLine().usage(err);
+        err.flush();
+        return ExitCodes.BAD_INPUT;
     }
 
     private static int report(Throwable ex, PrintWriter err) {

@@ -42,6 +42,6 @@ public class DiffCommand implements Runnable {
         Profile p = registryOptions.resolve(context.loader().load(profile), registry);
         Plan plan = Planner.plan(p, registry);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(PlanReports.render(output, plan, p, registry, registryOptions, "TLS change plan", null));
+        out.print(PlanReports.render(context, output, plan, p, registry, registryOptions, "TLS change plan", null));
     }
 }

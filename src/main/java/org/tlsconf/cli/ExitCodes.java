@@ -33,7 +33,8 @@ public final class ExitCodes {
     public static final String HELP_TEXT = """
             Exit codes:
               0     success
-              1     check: the host does not match the profile (drift)
+              1     check: the host does not match the profile (drift); status --fail-on:
+                    a finding of that severity or worse; probe: a BROKEN verdict
               2     bad usage or bad input (profile, .reg file, backup)
               3     runtime failure; every change was rolled back
               4     rollback failed; restore by hand from the backup named in the message

@@ -42,11 +42,12 @@ public class ExplainCommand implements java.util.concurrent.Callable<Integer> {
                     + "including inner exceptions, an HRESULT such as 0x80090331, or a Schannel event with its alert "
                     + "code");
         }
-        if (output.format == Format.markdown || output.format == Format.html) {
-            throw new CliException(ExitCodes.BAD_INPUT, "explain supports --format text or json");
-        }
-        spec.commandLine().getOut().print(output.format == Format.json ? ExplainReport.json(matches, alertOnly)
-                : ExplainReport.text(matches, alertOnly, output.style()));
+        spec.commandLine().getOut().print(switch (output.format) {
+            case json -> ExplainReport.json(matches, alertOnly);
+            case markdown -> ExplainReport.markdown(matches, alertOnly);
+            case html -> ExplainReport.html(matches, alertOnly);
+            case text -> ExplainReport.text(matches, alertOnly, output.style());
+        });
         return ExitCodes.OK;
     }
 }

@@ -24,10 +24,11 @@ final class PlanReports {
         return all;
     }
 
-    static String render(OutputOptions output, Plan plan, Profile profile, Registry registry, RegistryOptions options,
-            String title, Boolean compliant) {
+    static String render(Context context, OutputOptions output, Plan plan, Profile profile, Registry registry,
+            RegistryOptions options, String title, Boolean compliant) {
         DiffReport.Subject subject = new DiffReport.Subject(plan, profile.source(), registry.describe(),
-                options.hostLine(registry), warnings(profile));
+                options.hostLine(registry), warnings(profile), Meta.of(context, registry,
+                options.registryFile == null, Meta.profile(profile.name(), profile.source())));
         return switch (output.format) {
             case json -> {
                 var tree = DiffReport.jsonTree(subject);

@@ -35,7 +35,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Examples:",
             "  tlsconf probe mail.example.com:587 imap.example.com:993 --starttls auto",
             "  tlsconf probe sharepoint.example.com --profile max-protection",
-            "  tlsconf probe 10.0.0.5:1433 --format json"})
+            "  tlsconf probe 10.0.0.5:1433 --format json",
+            "  tlsconf probe www.example.com --format html > probe.html"})
 public class ProbeCommand implements java.util.concurrent.Callable<Integer> {
     private final Context context;
     @Spec
@@ -72,9 +73,6 @@ public class ProbeCommand implements java.util.concurrent.Callable<Integer> {
         if (parallel < 1 || parallel > 64) {
             throw new CliException(ExitCodes.BAD_INPUT, "--parallel takes 1 to 64");
         }
-        if (output.format == Format.markdown || output.format == Format.html) {
-            throw new CliException(ExitCodes.BAD_INPUT, "probe supports --format text or json");
-        }
         List<ProbeTarget> parsed = new ArrayList<>();
         for (String t : targets) {
             try {
@@ -105,9 +103,16 @@ public class ProbeCommand implements java.util.concurrent.Callable<Integer> {
                 code = ExitCodes.DRIFT;
             }
         }
-        spec.commandLine().getOut().print(output.format == Format.json
-                ? ProbeReport.json(entries, Optional.ofNullable(profile))
-                : ProbeReport.text(entries, Optional.ofNullable(profile), context.clock().instant(), output.style()));
+        Optional<String> judged = Optional.ofNullable(profile);
+        var now = context.clock().instant();
+        var meta = new org.tlsconf.report.ReportMeta(now, TlsconfCommand.Version.version(), Optional.empty(),
+                judged);
+        spec.commandLine().getOut().print(switch (output.format) {
+            case json -> ProbeReport.json(entries, judged);
+            case markdown -> ProbeReport.markdown(entries, judged, now, meta);
+            case html -> ProbeReport.html(entries, judged, now, meta);
+            case text -> ProbeReport.text(entries, judged, now, output.style());
+        });
         return code;
     }
 }

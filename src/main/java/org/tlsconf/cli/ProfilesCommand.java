@@ -18,20 +18,24 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = {ProfilesCommand.ListCommand.class, ProfilesCommand.ShowCommand.class,
             ProfilesCommand.ValidateCommand.class, ProfilesCommand.ImportCommand.class,
             ProfilesCommand.CaptureCommand.class})
-public class ProfilesCommand implements Runnable {
+public class ProfilesCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        return Cli.usageError(spec);
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the bundled profiles.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = {"List the bundled profiles.",
+        "With --format json: name, description, number of values, what each extends."})
     static class ListCommand implements Runnable {
         private final Context context;
         @Spec
         CommandSpec spec;
+        @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+                description = "text or json (default: ${DEFAULT-VALUE}).")
+        DataFormat format;
 
         ListCommand(Context context) {
             this.context = context;
@@ -43,7 +47,8 @@ public class ProfilesCommand implements Runnable {
             for (String name : context.catalogue().names()) {
                 profiles.add(context.loader().load(name));
             }
-            spec.commandLine().getOut().print(ProfileReport.list(profiles));
+            spec.commandLine().getOut().print(format == DataFormat.json ? ProfileReport.listJson(profiles)
+                    : ProfileReport.list(profiles));
         }
     }
 
@@ -56,8 +61,9 @@ public class ProfilesCommand implements Runnable {
         CommandSpec spec;
         @Parameters(paramLabel = "PROFILE", description = "A bundled profile name or a path to a profile file.")
         String profile;
-        @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-        Format format;
+        @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+                description = "text or json (default: ${DEFAULT-VALUE}).")
+        DataFormat format;
         @Option(names = "--os-build", paramLabel = "N", description = "Show exactly what is written on this Windows "
                 + "build (e.g. 14393, 17763, 20348, 26100): build conditions applied, cipher suite and curve order "
                 + "checked and written out, and what was left out.")
@@ -69,15 +75,16 @@ public class ProfilesCommand implements Runnable {
 
         @Override
         public void run() {
-            if (format != Format.text && format != Format.json) {
-                throw new CliException(ExitCodes.BAD_INPUT, "profiles show supports --format text or json");
-            }
             Profile p = context.loader().load(profile);
             if (osBuild != null) {
+                if (!org.tlsconf.tls.WindowsVersion.plausibleBuild(osBuild)) {
+                    throw new CliException(ExitCodes.BAD_INPUT, "--os-build " + osBuild + " is not a Windows build "
+                            + "number. Known builds: " + org.tlsconf.tls.WindowsVersion.KNOWN_BUILDS);
+                }
                 p = p.resolve(java.util.Optional.of(osBuild));
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.print(format == Format.json ? ProfileReport.json(p) : ProfileReport.text(p));
+            out.print(format == DataFormat.json ? ProfileReport.json(p) : ProfileReport.text(p));
         }
     }
 

@@ -13,13 +13,21 @@ import picocli.CommandLine.Model.CommandSpec;
             + "(explicit values, or the OS default for the Windows build), HealthChecker's classification, the .NET "
             + "Framework values, WinHTTP, the cipher suite order in force, disabled algorithms, FIPS, and findings "
             + "(each with why it matters and how to fix it).",
-            "Read-only; no elevation needed. Exit 0.",
+            "Read-only; no elevation needed. Exit 0; with --fail-on SEVERITY, exit 1 when a finding of that severity "
+                + "or worse exists (for monitoring).",
             "",
             "Examples:",
             "  tlsconf status",
             "  tlsconf status --registry-file host.reg --os-build 17763 --format html > host-tls.html",
-            "  tlsconf status --registry-file GetAllTlsSettings.xml      (a HealthChecker export)"})
-public class StatusCommand implements Runnable {
+            "  tlsconf status --registry-file GetAllTlsSettings.xml",
+            "  tlsconf status --fail-on high --format json > tls-status.json"},
+        footer = {"", ExitCodes.HELP_TEXT})
+public class StatusCommand implements java.util.concurrent.Callable<Integer> {
+    /** The severities --fail-on takes, most severe first. */
+    enum Threshold {
+        high, medium, low, info
+    }
+
     private final Context context;
     @Spec
     CommandSpec spec;
@@ -27,22 +35,29 @@ public class StatusCommand implements Runnable {
     RegistryOptions registryOptions;
     @Mixin
     OutputOptions output;
+    @picocli.CommandLine.Option(names = "--fail-on", paramLabel = "SEVERITY", description = "Exit 1 when a finding "
+            + "of this severity or worse exists: high, medium, low or info. The report is printed either way.")
+    Threshold failOn;
 
     StatusCommand(Context context) {
         this.context = context;
     }
 
     @Override
-    public void run() {
+    public Integer call() {
         Registry registry = context.registries().open(registryOptions.registryFile);
         Audit audit = Audit.of(registry, registryOptions.windowsVersion(registry));
         StatusReport.Subject subject = new StatusReport.Subject(audit, registry.describe(),
-                registryOptions.hostLine(registry));
+                registryOptions.hostLine(registry), Meta.of(context, registry, registryOptions.registryFile == null,
+                java.util.Optional.empty()));
         spec.commandLine().getOut().print(switch (output.format) {
             case json -> StatusReport.json(subject);
             case markdown -> StatusReport.markdown(subject);
             case html -> StatusReport.html(subject);
             case text -> StatusReport.text(subject, output.style());
         });
+        boolean fail = failOn != null && audit.findings().stream()
+                .anyMatch(f -> f.severity().ordinal() <= failOn.ordinal());
+        return fail ? ExitCodes.DRIFT : ExitCodes.OK;
     }
 }

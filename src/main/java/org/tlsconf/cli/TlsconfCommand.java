@@ -29,7 +29,7 @@ import picocli.CommandLine.ScopeType;
             "  tlsconf explain 0x80090331         what a TLS error means, what to do",
             ""},
         footer = {"", ExitCodes.HELP_TEXT})
-public class TlsconfCommand implements Runnable {
+public class TlsconfCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "Print stack traces and details of errors.")
@@ -39,8 +39,8 @@ public class TlsconfCommand implements Runnable {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        return Cli.usageError(spec);
     }
 
     /** The version from the build. */

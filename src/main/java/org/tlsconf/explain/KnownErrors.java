@@ -112,17 +112,77 @@ final class KnownErrors {
                     List.of("this host rejected a peer; often scanners probing SSL 3.0/TLS 1.0 (harmless noise)",
                             "alert 40 with error state 1205: a SQL endpoint certificate signed with MD5"),
                     List.of("correlate the peer address; if it is a legitimate client, it needs TLS 1.2")),
-            new KnownError("SQL-FORCIBLY-CLOSED", "SQL Server: the connection was forcibly closed by the remote host "
-                    + "(10054) during login",
-                    List.of("forcibly closed by the remote host", "pre-login handshake", "ssl provider, error: 0",
-                            "10054", "no process on the other end of the pipe"),
+            new KnownError("CONNECTION-FORCIBLY-CLOSED", "An existing connection was forcibly closed by the remote "
+                    + "host (WSAECONNRESET, 10054): a generic network error, not specific to one product",
+                    List.of("an existing connection was forcibly closed", "forcibly closed by the remote host",
+                            "wsaeconnreset", "connection reset by peer", "10054"),
+                    List.of("the peer reset the TCP connection; after TLS hardening it is usually the handshake: the "
+                            + "peer does not accept the TLS version offered (TLS 1.0 disabled on one side only)",
+                            "no cipher suite in common (cipher/hash/key-exchange hardening, a short Functions list, "
+                                    + "an old peer such as Windows 7/2012 R2)",
+                            "a .NET Framework client that offers only TLS 1.0 (no SchUseStrongCrypto/"
+                                    + "SystemDefaultTlsVersions)",
+                            "not TLS at all: a firewall, load balancer or IPS resetting the connection, an idle "
+                                    + "timeout, or the service crashing or restarting",
+                            "SQL Server clients show it inside a pre-login error (see the SQL Server entry)"),
+                    List.of("tlsconf probe HOST:PORT shows which versions and suites the peer accepts",
+                            "tlsconf status on both machines: the same TLS versions enabled for Client and Server",
+                            NET_FIX, "if the probe succeeds, look at the network path (firewall, load balancer "
+                                    + "logs) and the service's own log")),
+            new KnownError("SQL-FORCIBLY-CLOSED", "SQL Server: the connection was forcibly closed during the "
+                    + "pre-login handshake (10054)",
+                    List.of("a connection was successfully established with the server",
+                            "error occurred during the pre-login handshake", "pre-login handshake",
+                            "ssl provider, error: 0", "no process on the other end of the pipe"),
                     List.of("SQL Server encrypts the login even for unencrypted sessions: an engine or client (SNAC) "
                             + "build without TLS 1.2 fails once TLS 1.0 is disabled",
                             "a weak-hash (MD5) SQL certificate, or TLS 1.2 enabled on one side only",
                             "seed 001 (K2): an IIS application pool still on an old .NET CLR"),
                     List.of("patch SQL Server and its clients to TLS 1.2 builds (KB3135244) before tlsconf apply "
                             + "max-protection", NET_FIX, "tlsconf status on both machines: TLS 1.2 Client and Server "
-                            + "must be Enabled")));
+                            + "must be Enabled")),
+            new KnownError("UNSUPPORTED-FUNCTION", "The function requested is not supported (SEC_E_UNSUPPORTED_FUNCTION,"
+                    + " 0x80090302)",
+                    List.of("the function requested is not supported", "function requested is not supported",
+                            "0x80090302", "80090302", "sec_e_unsupported_function", "-2146893054", "2148074242"),
+                    List.of("the application asked Schannel for a protocol this host has disabled or does not have: "
+                            + "TLS 1.2 on Windows 7/2008 R2 where it is off by default, TLS 1.3 before Server 2022/"
+                            + "Windows 11, or only TLS 1.0 after it was disabled",
+                            "the FIPS algorithm policy rules out what the application requests",
+                            "a client certificate or credential Schannel cannot use for the requested protocol"),
+                    List.of("tlsconf status: is the version the application needs Enabled for the Client side? "
+                            + "(TLS 1.2: profile min-requirement; TLS13-UNSUPPORTED findings)",
+                            "tlsconf status: FIPS algorithm policy", NET_FIX)),
+            new KnownError("JAVA-HANDSHAKE-FAILURE", "Java: Received fatal alert: handshake_failure",
+                    List.of("received fatal alert: handshake_failure", "fatal alert: handshake_failure",
+                            "handshake_failure"),
+                    List.of("the Windows server rejected the Java client's handshake (TLS alert 40): no cipher suite "
+                            + "or signature algorithm in common, e.g. after cipher hardening on the server, or an old "
+                            + "JDK without the server's suites",
+                            "the server requires a client certificate the Java client does not send",
+                            "the JDK's jdk.tls.disabledAlgorithms removed what the server still needs"),
+                    List.of("tlsconf probe HOST:PORT shows the versions and the suite the server accepts",
+                            "run the Java client with -Djavax.net.debug=ssl:handshake to see what it offers",
+                            "tlsconf status on the server: cipher suite order and disabled algorithms")),
+            new KnownError("JAVA-PKIX", "Java: PKIX path building failed (unable to find valid certification path)",
+                    List.of("pkix path building failed", "unable to find valid certification path",
+                            "suncertpathbuilderexception"),
+                    List.of("not a protocol problem: the Java client does not trust the server's certificate chain "
+                            + "(an internal CA missing from its truststore, or the server not sending the "
+                            + "intermediate certificate)"),
+                    List.of("tlsconf probe HOST:PORT shows the certificate's subject and issuer",
+                            "import the issuing CA into the Java truststore (keytool -importcert -cacerts), or "
+                                    + "configure the server (IIS binding) to send the full chain",
+                            "no SCHANNEL change fixes this; do not roll back TLS hardening for it")),
+            new KnownError("JAVA-NO-APPROPRIATE-PROTOCOL", "Java: No appropriate protocol (protocol is disabled or "
+                    + "cipher suites are inappropriate)",
+                    List.of("no appropriate protocol", "protocol is disabled or cipher suites are inappropriate"),
+                    List.of("the Java client may not use any version it is asked to: modern JDKs disable TLS 1.0 and "
+                            + "1.1 (jdk.tls.disabledAlgorithms), and the application or driver (old JDBC) pins TLSv1 "
+                            + "or the Windows server speaks only TLS 1.0/1.1"),
+                    List.of("enable TLS 1.2 on the Windows server: tlsconf apply min-requirement (check first: "
+                            + "tlsconf check min-requirement)", "update the driver or application to use TLS 1.2",
+                            "tlsconf probe HOST:PORT shows which versions the server accepts")));
 
     /** TLS alert numbers (RFC 8446 §6) as Schannel events 36887/36888 report them. */
     static final Map<Integer, String> ALERTS = Map.ofEntries(

@@ -73,11 +73,17 @@ final class LocatedJson {
         private static final long serialVersionUID = 1L;
         final int line;
         final int column;
+        final String hint;
 
         SyntaxError(String message, int line, int column) {
+            this(message, line, column, "check for a missing comma, quote or bracket near there");
+        }
+
+        SyntaxError(String message, int line, int column, String hint) {
             super(message);
             this.line = line;
             this.column = column;
+            this.hint = hint;
         }
     }
 
@@ -109,20 +115,16 @@ final class LocatedJson {
             return root;
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
-            String msg = e.getOriginalMessage();
-            throw new SyntaxError("invalid JSON: " + firstLine(msg), loc == null ? 0 : loc.getLineNr(),
-                    loc == null ? 0 : loc.getColumnNr());
+            int line = loc == null ? 0 : loc.getLineNr();
+            int column = loc == null ? 0 : loc.getColumnNr();
+            if (org.tlsconf.json.JsonErrors.isBadEscape(e)) {
+                throw new SyntaxError("invalid JSON: a single backslash starts an escape sequence", line, column,
+                        "double the backslash in key paths: \"HKLM\\\\SYSTEM\\\\CurrentControlSet\\\\...\"");
+            }
+            throw new SyntaxError("invalid JSON: " + org.tlsconf.json.JsonErrors.describe(e), line, column);
         } catch (IOException e) {
             throw new SyntaxError("cannot read JSON: " + e.getMessage(), 0, 0);
         }
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "malformed input";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 
     private Node readValue(JsonParser p, String path) throws IOException {

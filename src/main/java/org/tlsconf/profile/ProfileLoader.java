@@ -83,6 +83,15 @@ public final class ProfileLoader {
     private record Located(byte[] bytes, String source, Path dir, String identity) {
     }
 
+    /** The referenced profile does not exist (as opposed to existing with problems). */
+    private static final class NotFound extends ProfileException {
+        private static final long serialVersionUID = 1L;
+
+        NotFound(ProfileProblem problem) {
+            super(problem);
+        }
+    }
+
     private Profile resolve(String reference, Path relativeTo, Set<String> chain) {
         Located located = locate(reference, relativeTo);
         if (chain.contains(located.identity)) {
@@ -97,6 +106,7 @@ public final class ProfileLoader {
                     "extends chain is deeper than " + MAX_EXTENDS_DEPTH, "flatten the profiles"));
         }
         chain.add(located.identity);
+        notAProfile(located);
         Raw raw = parse(located.bytes, located.source, located.dir);
         return finish(raw, chain);
     }
@@ -109,11 +119,11 @@ public final class ProfileLoader {
                 Path abs = path.toAbsolutePath().normalize();
                 return new Located(bytes, path.toString(), abs.getParent(), "file:" + abs);
             } catch (NoSuchFileException e) {
-                throw new ProfileException(new ProfileProblem(path.toString(), 0, 0, "", "profile file not found",
+                throw new NotFound(new ProfileProblem(path.toString(), 0, 0, "", "profile file not found",
                         "check the path, or run 'tlsconf profiles list' for the bundled profiles"));
             } catch (IOException e) {
                 throw new ProfileException(new ProfileProblem(path.toString(), 0, 0, "",
-                        "cannot read profile file: " + e.getMessage(), ""));
+                        "cannot read profile file: " + org.tlsconf.registry.IoErrors.describe(e), ""));
             }
         }
         Optional<byte[]> bundled = catalogue.read(reference);
@@ -123,10 +133,32 @@ public final class ProfileLoader {
                     .map(s -> "did you mean '" + s + "'? ").orElse("")
                     + "bundled profiles: " + String.join(", ", names) + "; to load a file give its path, e.g. ./"
                     + reference + ".json";
-            throw new ProfileException(new ProfileProblem(reference, 0, 0, "", "no bundled profile named '"
+            throw new NotFound(new ProfileProblem(reference, 0, 0, "", "no bundled profile named '"
                     + reference + "'", hint));
         }
         return new Located(bundled.get(), "bundled profile " + reference, null, "bundled:" + reference);
+    }
+
+    /** A registry export or HealthChecker export given where a profile belongs is a mix-up: say which option. */
+    private static void notAProfile(Located located) {
+        byte[] b = located.bytes;
+        String head;
+        if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) {
+            head = new String(b, 2, Math.min(b.length - 2, 80), java.nio.charset.StandardCharsets.UTF_16LE);
+        } else {
+            int start = b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB ? 3 : 0;
+            head = new String(b, start, Math.min(b.length - start, 200), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        head = head.stripLeading();
+        String kind = head.startsWith("Windows Registry Editor") || head.startsWith("REGEDIT4")
+                ? "a registry export (.reg)" : head.startsWith("<Objs") || (head.startsWith("<?xml")
+                && head.contains("<Objs")) ? "a HealthChecker export (CLIXML)" : null;
+        if (kind != null) {
+            throw new ProfileException(new ProfileProblem(located.source, 0, 0, "", "this is " + kind
+                    + ", not a profile: did you mean --registry-file " + located.source + "?",
+                    "PROFILE is a bundled profile name or a profile .json file, e.g. tlsconf diff max-protection "
+                            + "--registry-file " + located.source));
+        }
     }
 
     private Profile finish(Raw raw, Set<String> chain) {
@@ -135,7 +167,14 @@ public final class ProfileLoader {
         List<String> lineage = new ArrayList<>();
         lineage.add(raw.name);
         if (raw.extendsRef != null) {
-            Profile parent = resolve(raw.extendsRef, raw.dir, chain);
+            Profile parent;
+            try {
+                parent = resolve(raw.extendsRef, raw.dir, chain);
+            } catch (NotFound e) { // name the line of "extends" in the file that has the typo
+                ProfileProblem p = e.problems().get(0);
+                throw new ProfileException(new ProfileProblem(raw.displaySource, raw.extendsLine, raw.extendsColumn,
+                        "$.extends", "extends '" + raw.extendsRef + "': " + p.message(), p.hint()));
+            }
             lineage.addAll(parent.lineage());
             parent.values().forEach(v -> merged.computeIfAbsent(identity(v.key(), v.name()), k -> new ArrayList<>())
                     .add(v));
@@ -168,7 +207,8 @@ public final class ProfileLoader {
     // ---- parsing and checking one file ----------------------------------------------------------------------
 
     private record Raw(String name, String description, String extendsRef, List<DesiredValue> values,
-            List<OrderSpec> orders, String source, Path dir) {
+            List<OrderSpec> orders, String source, Path dir, String displaySource, int extendsLine,
+            int extendsColumn) {
     }
 
     private Raw parse(byte[] json, String source, Path dir) {
@@ -178,8 +218,7 @@ public final class ProfileLoader {
         try {
             root = reader.read(json);
         } catch (LocatedJson.SyntaxError e) {
-            throw new ProfileException(new ProfileProblem(source, e.line, e.column, "", e.getMessage(),
-                    "check for a missing comma, quote or bracket near there"));
+            throw new ProfileException(new ProfileProblem(source, e.line, e.column, "", e.getMessage(), e.hint));
         }
         for (String[] d : reader.duplicates()) {
             c.problem(Integer.parseInt(d[1]), Integer.parseInt(d[2]), d[0], "duplicate member (first at line "
@@ -220,7 +259,10 @@ public final class ProfileLoader {
             }
         }
         c.throwIfAny();
-        return new Raw(name, description == null ? "" : description, extendsRef, values, orders, origin, dir);
+        Member extendsMember = obj.members().get("extends");
+        return new Raw(name, description == null ? "" : description, extendsRef, values, orders, origin, dir, source,
+                extendsMember == null ? 0 : extendsMember.value().line(),
+                extendsMember == null ? 0 : extendsMember.value().column());
     }
 
     private void checkKey(Checker c, Node node, String at, String origin, Map<RegistryPath, Integer> seen,

@@ -24,6 +24,7 @@ public class InMemoryRegistry implements Registry {
 
     private final LinkedHashMap<RegistryPath, Key> keys = new LinkedHashMap<>();
     private final String description;
+    private Optional<List<String>> reportedCipherSuites = Optional.empty();
 
     public InMemoryRegistry() {
         this("in-memory registry");
@@ -150,6 +151,16 @@ public class InMemoryRegistry implements Registry {
     @Override
     public String describe() {
         return description;
+    }
+
+    @Override
+    public Optional<List<String>> reportedCipherSuites() {
+        return reportedCipherSuites;
+    }
+
+    /** Records the cipher suites the OS reported in force (read from a HealthChecker export). */
+    public void setReportedCipherSuites(List<String> suites) {
+        reportedCipherSuites = Optional.of(List.copyOf(suites));
     }
 
 

@@ -144,4 +144,16 @@ public final class OverlayRegistry implements Registry {
     public String describe() {
         return base.describe();
     }
+
+    private boolean reportedSuitesStale;
+
+    /** The base's reported cipher suites no longer hold (the cipher suite order was changed over it). */
+    public void forgetReportedCipherSuites() {
+        reportedSuitesStale = true;
+    }
+
+    @Override
+    public Optional<List<String>> reportedCipherSuites() {
+        return reportedSuitesStale ? Optional.empty() : base.reportedCipherSuites();
+    }
 }

@@ -46,4 +46,12 @@ public interface Registry {
 
     /** A short description of where this registry lives, for messages ("registry file host.reg"). */
     String describe();
+
+    /**
+     * The cipher suites in force as the OS reported them ({@code Get-TlsCipherSuite}), in order, when this source
+     * carries that list (a HealthChecker export); empty otherwise, and then the registry values are all there is.
+     */
+    default Optional<List<String>> reportedCipherSuites() {
+        return Optional.empty();
+    }
 }

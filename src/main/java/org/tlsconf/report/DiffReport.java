@@ -19,7 +19,8 @@ public final class DiffReport {
     }
 
     /** What a report is about: the plan, where the profile and the registry came from, and any warnings. */
-    public record Subject(Plan plan, String profileSource, String registry, String host, List<String> warnings) {
+    public record Subject(Plan plan, String profileSource, String registry, String host, List<String> warnings,
+            ReportMeta meta) {
     }
 
     public static String text(Subject s) {
@@ -32,6 +33,8 @@ public final class DiffReport {
         sb.append("Profile ").append(plan.profile()).append(" (").append(s.profileSource()).append(") against ")
                 .append(s.registry()).append('\n');
         sb.append("Host: ").append(s.host()).append('\n');
+        s.meta().lines().stream().filter(l -> !l[0].equals("Profile"))
+                .forEach(l -> sb.append(l[0]).append(": ").append(l[1]).append('\n'));
         if (plan.isEmpty()) {
             sb.append("No changes: all ").append(plan.unchanged()).append(" values are already as the profile wants.\n");
         } else {
@@ -85,12 +88,15 @@ public final class DiffReport {
     public static String markdown(Subject s, Audits audits, String title) {
         Plan plan = s.plan();
         StringBuilder sb = new StringBuilder("# ").append(title).append("\n\n");
-        sb.append("- Profile: ").append(plan.profile()).append(" (").append(s.profileSource()).append(")\n")
-                .append("- Registry: ").append(s.registry()).append("\n- Host: ").append(s.host()).append("\n")
-                .append("- Changes: ").append(plan.changes().size()).append(" (").append(plan.count(Change.Action.ADD))
+        sb.append("- Registry: ").append(s.registry()).append('\n');
+        StatusReport.markdownHeader(sb, s.host(), s.meta());
+        sb.append("- Changes: ").append(plan.changes().size()).append(" (").append(plan.count(Change.Action.ADD))
                 .append(" add, ").append(plan.count(Change.Action.MODIFY)).append(" modify, ")
                 .append(plan.count(Change.Action.DELETE)).append(" delete); ").append(plan.unchanged())
-                .append(" already as wanted\n\n## Planned changes\n\n");
+                .append(" already as wanted\n\n");
+        sb.append(StatusReport.matrix(audits.before(), "Protocols now").markdown());
+        sb.append(StatusReport.matrix(audits.after(), "Protocols after the change").markdown());
+        sb.append("## Planned changes\n\n");
         if (plan.isEmpty()) {
             sb.append("None.\n");
         } else {
@@ -101,21 +107,24 @@ public final class DiffReport {
                         .append(" | ").append(StatusReport.md(describe(c.after()))).append(" |\n");
             }
         }
-        sb.append("\n## Protocols after the change\n\n").append(StatusReport.matrixMarkdown(audits.after().state()))
-                .append('\n').append(StatusReport.findingsMarkdown(audits.after().findings()));
+        sb.append('\n').append(StatusReport.findingsMarkdown(audits.after().findings()).replaceFirst("## Findings",
+                "## Findings after the change"));
+        if (!s.warnings().isEmpty()) {
+            sb.append("\n## Warnings about the profile\n\n");
+            s.warnings().forEach(w -> sb.append("- ").append(StatusReport.md(w)).append('\n'));
+        }
         return sb.toString();
     }
 
     public static String html(Subject s, Audits audits, String title) {
         Plan plan = s.plan();
         StringBuilder b = new StringBuilder();
-        b.append("<h1>").append(Html.escape(title)).append("</h1><div class=\"meta\">Profile ")
-                .append(Html.escape(plan.profile() + " (" + s.profileSource() + ")")).append("<br>")
-                .append(Html.escape(s.registry())).append("<br>").append(Html.escape(s.host())).append("</div>");
-        b.append("<h2>Protocols: now and after the change</h2><table><tr><td>Now")
-                .append(StatusReport.matrixHtml(audits.before().state())).append("</td><td>After")
-                .append(StatusReport.matrixHtml(audits.after().state())).append("</td></tr></table>");
-        b.append("<h2>Planned changes (").append(plan.changes().size()).append(")</h2>");
+        b.append("<h1>").append(Html.escape(title)).append("</h1>");
+        StatusReport.htmlHeader(b, List.of(new String[] {"Registry", s.registry()}, new String[] {"Host", s.host()}),
+                s.meta());
+        b.append("<div class=\"pair\">").append(StatusReport.matrix(audits.before(), "Protocols now").html())
+                .append(StatusReport.matrix(audits.after(), "Protocols after the change").html()).append("</div>");
+        b.append("<section><h2>Planned changes (").append(plan.changes().size()).append(")</h2>");
         if (plan.isEmpty()) {
             b.append("<p>None: all ").append(plan.unchanged()).append(" values are already as the profile wants.</p>");
         } else {
@@ -129,11 +138,12 @@ public final class DiffReport {
             }
             b.append("</table>");
         }
-        b.append("<h2>Findings after the change</h2>").append(StatusReport.findingsHtml(audits.after().findings()));
+        b.append("</section><section><h2>Findings after the change</h2>")
+                .append(StatusReport.findingsHtml(audits.after().findings())).append("</section>");
         if (!s.warnings().isEmpty()) {
-            b.append("<h2>Warnings about the profile</h2><ul>");
+            b.append("<section><h2>Warnings about the profile</h2><ul>");
             s.warnings().forEach(w -> b.append("<li>").append(Html.escape(w)).append("</li>"));
-            b.append("</ul>");
+            b.append("</ul></section>");
         }
         return Html.page(title + ": " + plan.profile(), b.toString());
     }
@@ -197,6 +207,7 @@ public final class DiffReport {
         root.put("profileSource", s.profileSource());
         root.put("registry", s.registry());
         root.put("host", s.host());
+        s.meta().json(root);
         ObjectNode summary = root.putObject("summary");
         summary.put("add", plan.count(Change.Action.ADD));
         summary.put("modify", plan.count(Change.Action.MODIFY));

@@ -32,6 +32,36 @@ public final class ExplainReport {
         return sb.toString();
     }
 
+    /** One section per match: the alert, the causes and the next steps. */
+    static List<Section> sections(List<Explainer.Match> matches, Optional<String> alertOnly) {
+        List<Section> out = new java.util.ArrayList<>();
+        if (matches.isEmpty() && alertOnly.isPresent()) {
+            out.add(Section.notesOnly("TLS alert", List.of(alertOnly.get())));
+        }
+        for (int i = 0; i < matches.size(); i++) {
+            Explainer.Match m = matches.get(i);
+            List<List<Section.Cell>> rows = new java.util.ArrayList<>();
+            m.alertMeaning().ifPresent(a -> rows.add(Section.row("Alert " + m.alert().get(), a)));
+            m.error().causes().forEach(c -> rows.add(Section.row("Likely cause", c)));
+            m.error().steps().forEach(st -> rows.add(Section.row("Next step", st)));
+            out.add(new Section((i == 0 ? "" : "Also matches: ") + m.error().title() + " [" + m.error().id() + "]",
+                    List.of("", ""), rows, List.of()));
+        }
+        return out;
+    }
+
+    public static String markdown(List<Explainer.Match> matches, Optional<String> alertOnly) {
+        StringBuilder sb = new StringBuilder("# TLS error explained\n\n");
+        sections(matches, alertOnly).forEach(s -> sb.append(s.markdown()));
+        return sb.toString();
+    }
+
+    public static String html(List<Explainer.Match> matches, Optional<String> alertOnly) {
+        StringBuilder b = new StringBuilder("<h1>TLS error explained</h1>");
+        sections(matches, alertOnly).forEach(s -> b.append(s.html()));
+        return Html.page("TLS error explained", b.toString());
+    }
+
     public static String json(List<Explainer.Match> matches, Optional<String> alertOnly) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode root = f.objectNode();

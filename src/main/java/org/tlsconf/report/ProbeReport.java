@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,52 +24,98 @@ public final class ProbeReport {
     public record Entry(ProbeResult result, Optional<Verdict> verdict) {
     }
 
-    public static String text(List<Entry> entries, Optional<String> profile, Instant now, Style st) {
-        StringBuilder sb = new StringBuilder();
+    /**
+     * The colour of a version's outcome, as the audit would rate the protocol: TLS 1.2/1.3 accepted is fine, TLS
+     * 1.0/1.1 accepted low, SSL 3.0 accepted high; refused is off; a failed attempt is worth a look (medium).
+     */
+    static Tone tone(ProbeResult.VersionResult v) {
+        return switch (v.outcome()) {
+            case ACCEPTED -> v.version().startsWith("TLS 1.2") || v.version().startsWith("TLS 1.3") ? Tone.OK
+                    : v.version().startsWith("SSL") ? Tone.HIGH : Tone.LOW;
+            case REFUSED, NOT_TESTED -> Tone.OFF;
+            case ERROR -> Tone.MEDIUM;
+        };
+    }
+
+    static Tone tone(Verdict v) {
+        return switch (v.status()) {
+            case OK -> Tone.OK;
+            case BROKEN -> Tone.HIGH;
+            default -> Tone.MEDIUM;
+        };
+    }
+
+    /** One section per target: the versions, then certificate facts, warnings and the verdict as notes. */
+    static List<Section> sections(List<Entry> entries, Optional<String> profile, Instant now) {
+        List<Section> out = new ArrayList<>();
         for (Entry e : entries) {
             ProbeResult r = e.result();
-            sb.append(st.bold(r.target().toString())).append('\n');
-            if (r.unreachable().isPresent()) {
-                sb.append("  ").append(st.red("not probed: ")).append(r.unreachable().get()).append('\n');
-            }
+            List<List<Section.Cell>> rows = new ArrayList<>();
             for (ProbeResult.VersionResult v : r.versions()) {
-                String outcome = v.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-                String coloured = switch (v.outcome()) {
-                    case ACCEPTED -> v.version().startsWith("TLS 1.2") || v.version().startsWith("TLS 1.3")
-                            ? st.green(String.format("%-10s", outcome)) : st.red(String.format("%-10s", outcome));
-                    case REFUSED -> st.dim(String.format("%-10s", outcome));
-                    default -> st.yellow(String.format("%-10s", outcome));
-                };
-                sb.append(String.format("  %-8s ", v.version())).append(coloured).append(' ')
-                        .append(v.cipherSuite().orElse(v.detail())).append('\n');
+                rows.add(List.of(Section.Cell.plain(v.version()), new Section.Cell(outcome(v), tone(v)),
+                        Section.Cell.plain(v.cipherSuite().orElse(v.detail()))));
             }
-            r.certificate().ifPresent(c -> certificate(sb, c, now, st));
-            e.verdict().ifPresent(v -> sb.append("  Verdict (").append(profile.orElse("")).append("): ")
-                    .append(v.status() == Verdict.Status.OK ? st.green("OK") : v.status() == Verdict.Status.BROKEN
-                            ? st.red("BROKEN") : st.yellow(v.status().name())).append(" — ").append(v.explanation())
+            List<String> notes = new ArrayList<>();
+            r.unreachable().ifPresent(u -> notes.add("Not probed: " + u));
+            r.certificate().ifPresent(c -> notes.addAll(certificate(c, now)));
+            e.verdict().ifPresent(v -> notes.add("Verdict (" + profile.orElse("") + "): " + v.status().name() + " — "
+                    + v.explanation()));
+            out.add(new Section(r.target().toString(), rows.isEmpty() ? List.of() : List.of("Version", "Outcome",
+                    "Cipher suite or reason"), rows, notes));
+        }
+        return out;
+    }
+
+    private static String outcome(ProbeResult.VersionResult v) {
+        return v.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    private static List<String> certificate(CertificateInfo c, Instant now) {
+        List<String> out = new ArrayList<>();
+        long days = Duration.between(now, c.notAfter()).toDays();
+        out.add("Certificate: " + c.subject() + ", issued by " + c.issuer() + ", expires "
+                + c.notAfter().toString().substring(0, 10) + (days >= 0 ? " (in " + days + " days)" : " (EXPIRED)")
+                + ", " + c.signatureAlgorithm() + ", " + c.keyAlgorithm() + " " + c.keyBits() + " bits");
+        if (c.weakSignature()) {
+            out.add("! weak signature " + c.signatureAlgorithm() + ": Windows peers on TLS 1.2 may refuse it (\"The "
+                    + "token supplied to the function is invalid\" or \"common algorithm\"); re-issue the certificate "
+                    + "with SHA-256");
+        }
+        if (c.smallKey()) {
+            out.add("! RSA key of " + c.keyBits() + " bits: below 2048 bits");
+        }
+        if (c.expired(now)) {
+            out.add("! the certificate has expired");
+        }
+        return out;
+    }
+
+    public static String text(List<Entry> entries, Optional<String> profile, Instant now, Style st) {
+        StringBuilder sb = new StringBuilder();
+        List<Section> sections = sections(entries, profile, now);
+        for (int i = 0; i < sections.size(); i++) {
+            sb.append(sections.get(i).text(st));
+            Entry e = entries.get(i);
+            e.verdict().ifPresent(v -> sb.append("  ").append(tone(v).text(st, "=> " + v.status().name()))
                     .append('\n'));
             sb.append('\n');
         }
         return sb.toString();
     }
 
-    private static void certificate(StringBuilder sb, CertificateInfo c, Instant now, Style st) {
-        long days = Duration.between(now, c.notAfter()).toDays();
-        sb.append("  Certificate: ").append(c.subject()).append(", issued by ").append(c.issuer()).append(", expires ")
-                .append(c.notAfter().toString(), 0, 10).append(days >= 0 ? " (in " + days + " days)" : " (EXPIRED)")
-                .append(", ").append(c.signatureAlgorithm()).append(", ").append(c.keyAlgorithm()).append(' ')
-                .append(c.keyBits()).append(" bits\n");
-        if (c.weakSignature()) {
-            sb.append("  ").append(st.red("! weak signature " + c.signatureAlgorithm())).append(": Windows peers on TLS "
-                    + "1.2 may refuse it (\"The token supplied to the function is invalid\" or \"common algorithm\"); "
-                    + "re-issue the certificate with SHA-256\n");
-        }
-        if (c.smallKey()) {
-            sb.append("  ").append(st.red("! RSA key of " + c.keyBits() + " bits")).append(": below 2048 bits\n");
-        }
-        if (c.expired(now)) {
-            sb.append("  ").append(st.red("! the certificate has expired")).append('\n');
-        }
+    public static String markdown(List<Entry> entries, Optional<String> profile, Instant now, ReportMeta meta) {
+        StringBuilder sb = new StringBuilder("# TLS probe\n\n");
+        meta.lines().forEach(l -> sb.append("- ").append(l[0]).append(": ").append(l[1]).append('\n'));
+        sb.append('\n');
+        sections(entries, profile, now).forEach(section -> sb.append(section.markdown()));
+        return sb.toString();
+    }
+
+    public static String html(List<Entry> entries, Optional<String> profile, Instant now, ReportMeta meta) {
+        StringBuilder b = new StringBuilder("<h1>TLS probe</h1>");
+        StatusReport.htmlHeader(b, List.of(), meta);
+        sections(entries, profile, now).forEach(section -> b.append(section.html()));
+        return Html.page("TLS probe", b.toString());
     }
 
     public static String json(List<Entry> entries, Optional<String> profile) {

@@ -34,6 +34,20 @@ public final class ProfileReport {
         return sb.toString();
     }
 
+    /**
+     * {@code {"profiles": [{"name", "description", "values", "extends", "source"}]}}; {@code extends} is the direct
+     * parent or null.
+     */
+    public static String listJson(List<Profile> profiles) {
+        ObjectNode root = F.objectNode();
+        ArrayNode list = root.putArray("profiles");
+        for (Profile p : profiles) {
+            list.addObject().put("name", p.name()).put("description", p.description()).put("values", p.values().size())
+                    .put("extends", p.lineage().size() > 1 ? p.lineage().get(1) : null).put("source", p.source());
+        }
+        return Json.write(root);
+    }
+
     private static String firstSentence(String s) {
         int colon = s.indexOf(": ");
         int dot = s.indexOf(". ");

@@ -3,9 +3,9 @@ package org.tlsconf.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.tlsconf.audit.Audit;
 import org.tlsconf.audit.Finding;
 import org.tlsconf.audit.HostState;
@@ -26,109 +26,149 @@ public final class StatusReport {
     }
 
     /** What the report is about. */
-    public record Subject(Audit audit, String registry, String host) {
+    public record Subject(Audit audit, String registry, String host, ReportMeta meta) {
     }
 
-    static boolean legacy(Protocol p) {
-        return p == Protocol.SSL_2_0 || p == Protocol.SSL_3_0 || p == Protocol.TLS_1_0 || p == Protocol.TLS_1_1
-                || p == Protocol.DTLS_1_0;
-    }
-
-    /** The CSS class / colour of a matrix cell: enabled legacy protocols are bad, enabled modern ones good. */
-    static String tone(ProtocolState s) {
-        return switch (s.effective()) {
-            case ENABLED -> legacy(s.protocol()) ? "bad" : "good";
-            case DISABLED_BY_DEFAULT -> "warn";
-            case DISABLED -> "off";
-            case NOT_SUPPORTED -> "na";
-            case UNKNOWN -> "unknown";
-        };
-    }
-
-    private static String colour(Style st, ProtocolState s, String text) {
-        return switch (tone(s)) {
-            case "bad" -> st.red(text);
-            case "good" -> st.green(text);
-            case "warn" -> st.yellow(text);
-            case "off", "na" -> st.dim(text);
-            default -> text;
-        };
+    /** A protocol cell's colour: the worst finding about that side of that protocol, else its state. */
+    static Tone tone(ProtocolState s, List<Finding> findings) {
+        return Tone.worst(findings, s.key(), true).orElse(switch (s.effective()) {
+            case ENABLED -> Tone.OK;
+            case DISABLED_BY_DEFAULT, DISABLED -> Tone.OFF;
+            case NOT_SUPPORTED -> Tone.NA;
+            case UNKNOWN -> Tone.UNKNOWN;
+        });
     }
 
     static String value(Optional<RegistryValue> v) {
-        return v.map(RegistryValue::display).orElse("-");
+        return v.map(RegistryValue::display).orElse("not set");
     }
 
-    static String severity(Style st, Finding.Severity s) {
-        String label = s.label().toUpperCase(java.util.Locale.ROOT);
-        return switch (s) {
-            case HIGH -> st.red(label);
-            case MEDIUM -> st.yellow(label);
-            default -> st.dim(label);
-        };
+    /** The protocol matrix with HealthChecker's verdict for TLS 1.0–1.3. */
+    static Section matrix(Audit audit, String title) {
+        HostState s = audit.state();
+        List<List<Section.Cell>> rows = new ArrayList<>();
+        for (Protocol p : HostState.MATRIX) {
+            List<Section.Cell> row = new ArrayList<>();
+            row.add(Section.Cell.plain(p.keyName()));
+            for (Role r : List.of(Role.CLIENT, Role.SERVER)) {
+                ProtocolState st = s.protocol(p, r).orElseThrow();
+                row.add(new Section.Cell(st.describe(), tone(st, audit.findings())));
+            }
+            row.add(Section.Cell.plain(HC.contains(p) ? audit.healthChecker(p).label() : "-"));
+            rows.add(row);
+        }
+        return new Section(title, List.of("Protocol", "Client", "Server", "HealthChecker"), rows,
+                List.of("Colour: the worst finding about the cell (high, medium, low, info), else green = on, "
+                        + "grey = off."));
+    }
+
+    /** Every section of the status report, in order; each format renders all of them. */
+    static List<Section> sections(Subject sub) {
+        Audit audit = sub.audit();
+        HostState s = audit.state();
+        List<Finding> findings = audit.findings();
+        List<Section> out = new ArrayList<>();
+        out.add(matrix(audit, "Protocols"));
+        List<List<Section.Cell>> net = new ArrayList<>();
+        for (String clr : TlsRegistry.DOTNET_VERSIONS) {
+            for (TlsRegistry.View view : TlsRegistry.View.values()) {
+                List<Section.Cell> row = new ArrayList<>(Section.row(clr, viewName(view)));
+                for (String name : List.of(TlsRegistry.SYSTEM_DEFAULT_TLS_VERSIONS, TlsRegistry.SCH_USE_STRONG_CRYPTO)) {
+                    Optional<RegistryValue> v = s.dotNet().stream().filter(d -> d.view() == view
+                            && d.clrVersion().equals(clr) && d.name().equals(name)).findFirst()
+                            .flatMap(HostState.DotNetValue::value);
+                    row.add(new Section.Cell(value(v), Tone.worstForValue(findings, view.dotNet(clr), name)
+                            .orElse(Tone.NONE)));
+                }
+                net.add(row);
+            }
+        }
+        out.add(new Section(".NET Framework", List.of("CLR", "View", TlsRegistry.SYSTEM_DEFAULT_TLS_VERSIONS,
+                TlsRegistry.SCH_USE_STRONG_CRYPTO), net, List.of()));
+        List<List<Section.Cell>> winHttp = new ArrayList<>();
+        for (HostState.WinHttpValue w : s.winHttp()) {
+            winHttp.add(List.of(Section.Cell.plain(viewName(w.view())), new Section.Cell(w.value().isPresent()
+                    ? value(w.value()) : "not set (OS default)", Tone.worstForValue(findings, w.key(),
+                    TlsRegistry.DEFAULT_SECURE_PROTOCOLS).orElse(Tone.NONE)),
+                    Section.Cell.plain(w.value().isPresent() ? bits(w.protocols()) : "-")));
+        }
+        out.add(new Section("WinHTTP DefaultSecureProtocols", List.of("View", "Value", "Protocols"), winHttp,
+                List.of()));
+        List<List<Section.Cell>> winInet = new ArrayList<>();
+        for (HostState.WinInetValue w : s.winInet()) {
+            winInet.add(List.of(Section.Cell.plain(w.scope()), new Section.Cell(w.value().isPresent()
+                    ? value(w.value()) : "not set", Tone.worstForValue(findings, w.key(), TlsRegistry.SECURE_PROTOCOLS)
+                    .orElse(Tone.NONE)), Section.Cell.plain(w.value().isPresent() ? bits(w.protocols()) : "-")));
+        }
+        out.add(new Section("WinINet SecureProtocols (read only)", List.of("Scope", "Value", "Protocols"), winInet,
+                List.of("Policy wins over machine, machine over user; tlsconf reports these values, it never "
+                        + "writes them.")));
+        HostState.CipherOrder order = s.cipherOrder();
+        List<String> orderNotes = new ArrayList<>();
+        orderNotes.add("In force: " + order.source() + (order.suites().isEmpty() ? "" : " (" + order.suites().size()
+                + " suites)"));
+        order.policy().ifPresent(p -> orderNotes.add("Policy value: " + p.type()));
+        order.local().ifPresent(l -> orderNotes.add("Local value: " + l.type() + (order.policy().isPresent()
+                ? " (overridden by the policy value)" : "")));
+        List<List<Section.Cell>> suites = new ArrayList<>();
+        for (int i = 0; i < order.suites().size(); i++) {
+            suites.add(Section.row(Integer.toString(i + 1), order.suites().get(i)));
+        }
+        out.add(new Section("Cipher suite order", suites.isEmpty() ? List.of() : List.of("#", "Suite"), suites,
+                orderNotes));
+        List<List<Section.Cell>> algorithms = new ArrayList<>();
+        for (HostState.AlgorithmSetting a : s.algorithms()) {
+            if (a.disabled()) {
+                algorithms.add(List.of(Section.Cell.plain(a.kind()), new Section.Cell(a.name(),
+                        Tone.worst(findings, a.key(), false).orElse(Tone.OFF))));
+            }
+        }
+        out.add(new Section("Disabled ciphers, hashes and key exchanges", algorithms.isEmpty() ? List.of()
+                : List.of("Kind", "Name"), algorithms, algorithms.isEmpty() ? List.of("none") : List.of()));
+        out.add(Section.notesOnly("FIPS algorithm policy", List.of("Enabled: " + value(s.fipsEnabled()))));
+        return out;
+    }
+
+    private static String bits(List<String> protocols) {
+        return protocols.isEmpty() ? "none" : String.join(", ", protocols);
+    }
+
+    private static String viewName(TlsRegistry.View view) {
+        return view == TlsRegistry.View.NATIVE ? "64-bit" : "32-bit";
+    }
+
+    static Tone severityTone(Finding.Severity s) {
+        return Tone.of(s);
     }
 
     // ---- text ------------------------------------------------------------------------------------------------
 
     public static String text(Subject sub, Style st) {
-        HostState s = sub.audit().state();
         StringBuilder sb = new StringBuilder();
-        sb.append(st.bold("TLS status of " + sub.registry())).append('\n').append("Host: ").append(sub.host())
-                .append("\n\n");
-        sb.append(String.format("%-10s  %-30s  %-30s%n", "Protocol", "Client", "Server"));
-        for (Protocol p : HostState.MATRIX) {
-            ProtocolState c = s.protocol(p, Role.CLIENT).orElseThrow();
-            ProtocolState v = s.protocol(p, Role.SERVER).orElseThrow();
-            sb.append(String.format("%-10s  ", p.keyName())).append(colour(st, c, String.format("%-30s", c.describe())))
-                    .append("  ").append(colour(st, v, String.format("%-30s", v.describe()))).append('\n');
+        sb.append(st.bold("TLS status of " + sub.registry())).append('\n');
+        header(sb, sub.host(), sub.meta());
+        for (Section section : sections(sub)) {
+            sb.append('\n').append(section.text(st));
         }
-        sb.append("\nHealthChecker classification: ").append(HC.stream().map(p -> p.keyName() + " "
-                + sub.audit().healthChecker(p).label()).collect(Collectors.joining(", "))).append('\n');
-        sb.append("\n.NET Framework (SystemDefaultTlsVersions / SchUseStrongCrypto):\n");
-        for (String clr : TlsRegistry.DOTNET_VERSIONS) {
-            for (TlsRegistry.View view : TlsRegistry.View.values()) {
-                sb.append(String.format("  %-11s %-7s  %-14s / %s%n", clr, view == TlsRegistry.View.NATIVE ? "64-bit"
-                        : "32-bit", dotNet(s, view, clr, TlsRegistry.SYSTEM_DEFAULT_TLS_VERSIONS),
-                        dotNet(s, view, clr, TlsRegistry.SCH_USE_STRONG_CRYPTO)));
-            }
-        }
-        sb.append("\nWinHTTP DefaultSecureProtocols:\n");
-        for (HostState.WinHttpValue w : s.winHttp()) {
-            sb.append(String.format("  %-7s  %s%s%n", w.view() == TlsRegistry.View.NATIVE ? "64-bit" : "32-bit",
-                    w.value().map(RegistryValue::display).orElse("not set (OS default)"),
-                    w.value().isPresent() ? "  = " + String.join(", ", w.protocols()) : ""));
-        }
-        HostState.CipherOrder order = s.cipherOrder();
-        sb.append("\nCipher suite order: ").append(order.source());
-        if (!order.suites().isEmpty()) {
-            List<String> suites = order.suites();
-            sb.append(" (").append(suites.size()).append(" suites): ").append(String.join(", ",
-                    suites.subList(0, Math.min(4, suites.size())))).append(suites.size() > 4 ? ", ..." : "");
-        }
-        sb.append('\n');
-        order.policy().ifPresent(p -> sb.append("  policy value: ").append(p.type()).append('\n'));
-        order.local().ifPresent(l -> sb.append("  local value:  ").append(l.type()).append(order.policy().isPresent()
-                ? " (overridden by the policy value)" : "").append('\n'));
-        List<String> off = s.algorithms().stream().filter(HostState.AlgorithmSetting::disabled)
-                .map(a -> a.kind() + " " + a.name()).toList();
-        sb.append("\nDisabled ciphers, hashes and key exchanges: ").append(off.isEmpty() ? "none" : String.join(", ",
-                off)).append('\n');
-        sb.append("FIPS algorithm policy: ").append(s.fipsEnabled().map(RegistryValue::display).orElse("not set"))
-                .append('\n');
-        List<Finding> findings = sub.audit().findings();
-        sb.append('\n').append(st.bold(findings.isEmpty() ? "No findings." : "Findings (" + findings.size() + "):"))
-                .append('\n');
-        for (Finding f : findings) {
-            sb.append("  ").append(severity(st, f.severity())).append(' ').append(f.id()).append(": ")
-                    .append(f.message()).append('\n').append("      at  ").append(f.where()).append('\n')
-                    .append("      why ").append(f.why()).append('\n').append("      fix ").append(f.fix()).append('\n');
-        }
+        sb.append('\n').append(findingsText(sub.audit().findings(), st));
         return sb.toString();
     }
 
-    private static String dotNet(HostState s, TlsRegistry.View view, String clr, String name) {
-        return s.dotNet().stream().filter(d -> d.view() == view && d.clrVersion().equals(clr) && d.name().equals(name))
-                .findFirst().map(d -> d.value().map(RegistryValue::display).orElse("not set")).orElse("not set");
+    static void header(StringBuilder sb, String host, ReportMeta meta) {
+        sb.append("Host: ").append(host).append('\n');
+        meta.lines().forEach(l -> sb.append(l[0]).append(": ").append(l[1]).append('\n'));
+    }
+
+    static String findingsText(List<Finding> findings, Style st) {
+        StringBuilder sb = new StringBuilder(st.bold(findings.isEmpty() ? "No findings." : "Findings ("
+                + findings.size() + ", most severe first):")).append('\n');
+        for (Finding f : findings) {
+            sb.append("  ").append(Tone.of(f.severity()).text(st, f.severity().label().toUpperCase(
+                    java.util.Locale.ROOT))).append(' ').append(f.id()).append(": ").append(f.message()).append('\n')
+                    .append("      at  ").append(f.where()).append('\n').append("      why ").append(f.why())
+                    .append('\n').append("      fix ").append(f.fix()).append('\n');
+        }
+        return sb.toString();
     }
 
     // ---- json ------------------------------------------------------------------------------------------------
@@ -137,6 +177,7 @@ public final class StatusReport {
         HostState s = sub.audit().state();
         ObjectNode root = F.objectNode();
         root.put("registry", sub.registry());
+        sub.meta().json(root);
         root.set("host", s.version().map(StatusReport::version).orElse(null));
         ArrayNode protocols = root.putArray("protocols");
         for (ProtocolState p : s.protocols()) {
@@ -167,6 +208,15 @@ public final class StatusReport {
             ObjectNode o = winHttp.addObject();
             o.put("key", w.key().toString());
             o.put("view", w.view() == TlsRegistry.View.NATIVE ? "64-bit" : "32-bit");
+            o.set("data", w.value().map(ValueJson::data).orElse(null));
+            ArrayNode names = o.putArray("protocols");
+            w.protocols().forEach(names::add);
+        }
+        ArrayNode winInet = root.putArray("winInet");
+        for (HostState.WinInetValue w : s.winInet()) {
+            ObjectNode o = winInet.addObject();
+            o.put("key", w.key().toString());
+            o.put("scope", w.scope());
             o.set("data", w.value().map(ValueJson::data).orElse(null));
             ArrayNode names = o.putArray("protocols");
             w.protocols().forEach(names::add);
@@ -215,91 +265,72 @@ public final class StatusReport {
 
     public static String markdown(Subject sub) {
         StringBuilder sb = new StringBuilder("# TLS status\n\n");
-        sb.append("- Registry: ").append(sub.registry()).append("\n- Host: ").append(sub.host()).append("\n\n");
-        sb.append(matrixMarkdown(sub.audit().state()));
-        sb.append("\nHealthChecker classification: ").append(HC.stream().map(p -> p.keyName() + " **"
-                + sub.audit().healthChecker(p).label() + "**").collect(Collectors.joining(", "))).append("\n\n");
+        sb.append("- Registry: ").append(sub.registry()).append('\n');
+        markdownHeader(sb, sub.host(), sub.meta());
+        sb.append('\n');
+        sections(sub).forEach(section -> sb.append(section.markdown()));
         sb.append(findingsMarkdown(sub.audit().findings()));
         return sb.toString();
     }
 
-    static String matrixMarkdown(HostState s) {
-        StringBuilder sb = new StringBuilder("| Protocol | Client | Server |\n|---|---|---|\n");
-        for (Protocol p : HostState.MATRIX) {
-            sb.append("| ").append(p.keyName()).append(" | ").append(s.protocol(p, Role.CLIENT).orElseThrow().describe())
-                    .append(" | ").append(s.protocol(p, Role.SERVER).orElseThrow().describe()).append(" |\n");
-        }
-        return sb.toString();
+    static void markdownHeader(StringBuilder sb, String host, ReportMeta meta) {
+        sb.append("- Host: ").append(host).append('\n');
+        meta.lines().forEach(l -> sb.append("- ").append(l[0]).append(": ").append(l[1]).append('\n'));
     }
 
     static String findingsMarkdown(List<Finding> findings) {
         if (findings.isEmpty()) {
             return "## Findings\n\nNone.\n";
         }
-        StringBuilder sb = new StringBuilder("## Findings\n\n| Severity | Id | Finding | Where | Fix |\n"
-                + "|---|---|---|---|---|\n");
+        StringBuilder sb = new StringBuilder("## Findings (most severe first)\n\n| Severity | Id | Finding | Where "
+                + "| Why | Fix |\n|---|---|---|---|---|---|\n");
         for (Finding f : findings) {
-            sb.append("| ").append(f.severity().label()).append(" | ").append(f.id()).append(" | ")
-                    .append(md(f.message())).append(" | `").append(f.where()).append("` | ").append(md(f.fix()))
-                    .append(" |\n");
+            sb.append("| ").append(Tone.of(f.severity()).markdown(f.severity().label())).append(" | ").append(f.id())
+                    .append(" | ").append(md(f.message())).append(" | `").append(f.where()).append("` | ")
+                    .append(md(f.why())).append(" | ").append(md(f.fix())).append(" |\n");
         }
         return sb.toString();
     }
 
     static String md(String s) {
-        return s.replace("|", "\\|").replace("\n", " ");
+        return Section.md(s);
     }
 
     // ---- html ------------------------------------------------------------------------------------------------
 
     public static String html(Subject sub) {
         StringBuilder b = new StringBuilder();
-        b.append("<h1>TLS status</h1><div class=\"meta\">").append(Html.escape(sub.registry())).append("<br>")
-                .append(Html.escape(sub.host())).append("</div>");
-        b.append("<h2>Protocols</h2>").append(matrixHtml(sub.audit().state()));
-        b.append("<p>HealthChecker classification: ").append(Html.escape(HC.stream().map(p -> p.keyName() + " "
-                + sub.audit().healthChecker(p).label()).collect(Collectors.joining(", ")))).append("</p>");
-        b.append("<h2>.NET Framework and WinHTTP</h2><table><tr><th>Key</th><th>Value</th><th>Data</th></tr>");
-        for (HostState.DotNetValue d : sub.audit().state().dotNet()) {
-            b.append("<tr><td><code>").append(Html.escape(d.key().toString())).append("</code></td><td>")
-                    .append(d.name()).append("</td><td>").append(Html.escape(value(d.value()))).append("</td></tr>");
-        }
-        for (HostState.WinHttpValue w : sub.audit().state().winHttp()) {
-            b.append("<tr><td><code>").append(Html.escape(w.key().toString())).append("</code></td><td>")
-                    .append("DefaultSecureProtocols</td><td>").append(Html.escape(value(w.value())
-                            + (w.value().isPresent() ? " = " + String.join(", ", w.protocols()) : ""))).append("</td></tr>");
-        }
-        b.append("</table>");
-        b.append("<h2>Findings</h2>").append(findingsHtml(sub.audit().findings()));
+        b.append("<h1>TLS status</h1>");
+        htmlHeader(b, List.of(new String[] {"Registry", sub.registry()}, new String[] {"Host", sub.host()}),
+                sub.meta());
+        sections(sub).forEach(section -> b.append(section.html()));
+        b.append("<section><h2>Findings</h2>").append(findingsHtml(sub.audit().findings())).append("</section>");
         return Html.page("TLS status: " + sub.registry(), b.toString());
     }
 
-    static String matrixHtml(HostState s) {
-        StringBuilder b = new StringBuilder("<table class=\"grid\"><tr><th>Protocol</th><th>Client</th><th>Server</th>"
-                + "</tr>");
-        for (Protocol p : HostState.MATRIX) {
-            b.append("<tr><th>").append(p.keyName()).append("</th>");
-            for (Role r : List.of(Role.CLIENT, Role.SERVER)) {
-                ProtocolState st = s.protocol(p, r).orElseThrow();
-                b.append("<td class=\"state ").append(tone(st)).append("\">").append(Html.escape(st.describe()))
-                        .append("</td>");
-            }
-            b.append("</tr>");
+    static void htmlHeader(StringBuilder b, List<String[]> first, ReportMeta meta) {
+        b.append("<table class=\"meta\">");
+        List<String[]> all = new ArrayList<>(first);
+        all.addAll(meta.lines());
+        for (String[] l : all) {
+            b.append("<tr><th>").append(Html.escape(l[0])).append("</th><td>").append(Html.escape(l[1]))
+                    .append("</td></tr>");
         }
-        return b.append("</table>").toString();
+        b.append("</table>");
     }
 
     static String findingsHtml(List<Finding> findings) {
         if (findings.isEmpty()) {
             return "<p>No findings.</p>";
         }
-        StringBuilder b = new StringBuilder("<table><tr><th>Severity</th><th>Id</th><th>Finding</th><th>Why</th>"
-                + "<th>Fix</th></tr>");
+        StringBuilder b = new StringBuilder("<table class=\"findings\"><tr><th>Severity</th><th>Id</th><th>Finding"
+                + "</th><th>Why</th><th>Fix</th></tr>");
         for (Finding f : findings) {
-            b.append("<tr><td class=\"sev-").append(f.severity().label()).append("\">").append(f.severity().label())
-                    .append("</td><td>").append(f.id()).append("</td><td>").append(Html.escape(f.message()))
-                    .append("<br><code>").append(Html.escape(f.where())).append("</code></td><td>")
-                    .append(Html.escape(f.why())).append("</td><td>").append(Html.escape(f.fix())).append("</td></tr>");
+            b.append("<tr><td class=\"state ").append(Tone.of(f.severity()).css()).append("\">")
+                    .append(f.severity().label()).append("</td><td>").append(f.id()).append("</td><td>")
+                    .append(Html.escape(f.message())).append("<br><code>").append(Html.escape(f.where()))
+                    .append("</code></td><td>").append(Html.escape(f.why())).append("</td><td>")
+                    .append(Html.escape(f.fix())).append("</td></tr>");
         }
         return b.append("</table>").toString();
     }

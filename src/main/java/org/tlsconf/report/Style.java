@@ -20,6 +20,10 @@ public record Style(boolean color) {
         return wrap("33", s);
     }
 
+    public String blue(String s) {
+        return wrap("34", s);
+    }
+
     public String dim(String s) {
         return wrap("2", s);
     }

@@ -27,6 +27,17 @@ public final class TlsRegistry {
     public static final RegistryPath FIPS_POLICY = RegistryPath.parse(
             "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\FipsAlgorithmPolicy");
 
+    /**
+     * WinINet's {@code SecureProtocols} (Internet Explorer, Edge IE mode, Office): the group policy, the machine and
+     * the current user's setting, in that order of precedence. Read for the audit only, never written (outside the
+     * write roots).
+     */
+    public static final List<RegistryPath> WININET = List.of(
+            RegistryPath.parse("HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\CurrentVersion\\Internet Settings"),
+            RegistryPath.parse("HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings"),
+            RegistryPath.parse("HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings"));
+    public static final String SECURE_PROTOCOLS = "SecureProtocols";
+
     /** The .NET Framework CLR versions whose keys hold SchUseStrongCrypto / SystemDefaultTlsVersions. */
     public static final List<String> DOTNET_VERSIONS = List.of("v2.0.50727", "v4.0.30319");
 

@@ -48,6 +48,15 @@ public record WindowsVersion(int build, int ubr, String productName, String inst
         return build >= 6000 && build < 30000;
     }
 
+    public static final RegistryPath COMPUTER_NAME = RegistryPath.parse(
+            "HKLM\\SYSTEM\\CurrentControlSet\\Control\\ComputerName\\ComputerName");
+
+    /** The computer name a registry records ({@code ComputerName\ComputerName}), when it has it. */
+    public static Optional<String> computerName(Registry registry) {
+        return registry.readValue(COMPUTER_NAME, "ComputerName").filter(v -> v instanceof RegistryValue.Sz)
+                .map(v -> ((RegistryValue.Sz) v).value().strip()).filter(n -> !n.isEmpty());
+    }
+
     /** A version known only by its build number (from {@code --os-build}). */
     public static WindowsVersion ofBuild(int build, String source) {
         return new WindowsVersion(build, -1, "", "", source);

@@ -59,7 +59,8 @@ class AuditCliTest {
     void statusOfTheHealthCheckerExportShowsItsClassificationAndFindings() throws IOException {
         CliTest.Run r = CliTest.run("status", "--registry-file",
                 corpus("14_css-exchange-healthchecker-GetAllTlsSettings1.clixml.xml").toString());
-        assertTrue(r.out().contains("HealthChecker classification: TLS 1.0 Misconfigured"), r.out());
+        assertTrue(r.out().matches("(?s).*\n  TLS 1\\.0 +Disabled by default +Disabled +Misconfigured\n.*"), r.out());
+        assertTrue(r.out().contains("In force: Get-TlsCipherSuite (HealthChecker export) (8 suites)"), r.out());
         assertTrue(r.out().contains("DOTNET-STRONG-CRYPTO-OFF"), r.out());
         assertTrue(r.out().contains("Windows version unknown (pass --os-build N)"), r.out());
         CliTest.Run apply = CliTest.run("apply", "max-protection", "--registry-file",
@@ -169,7 +170,9 @@ class AuditCliTest {
         CliTest.Run plain = CliTest.run("status", "--registry-file", example().toString());
         assertFalse(plain.out().contains("\u001b["));
         CliTest.Run colour = CliTest.run("status", "--registry-file", example().toString(), "--color", "always");
-        assertTrue(colour.out().contains("\u001b[31m"), "old protocols enabled should be red");
+        assertTrue(colour.out().contains("\u001b[34mEnabled (OS default)"), "TLS 1.0 enabled by default has low "
+                + "findings: blue, as the LOW label");
+        assertTrue(colour.out().contains("\u001b[34mLOW\u001b[0m"), colour.out());
         CliTest.Run diff = CliTest.run("diff", "max-protection", "--registry-file", example().toString(), "--color",
                 "always");
         assertTrue(diff.out().contains("\u001b[32m+\u001b[0m"), diff.out());
@@ -181,11 +184,13 @@ class AuditCliTest {
                 "markdown");
         assertTrue(md.out().contains("| add | `HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL"
                 + "\\Protocols\\TLS 1.0\\Server` | Enabled | (absent) | REG_DWORD 0 (0x00000000) |"), md.out());
-        assertTrue(md.out().contains("| TLS 1.0 | Disabled | Disabled |"), md.out());
+        assertTrue(md.out().contains("| TLS 1.0 | Disabled | Disabled | Disabled |"), md.out());
+        assertTrue(md.out().contains("| TLS 1.0 | Enabled (OS default) **[low]** | Enabled (OS default) **[low]** | "
+                + "Enabled |"), md.out());
         CliTest.Run html = CliTest.run("diff", "max-protection", "--registry-file", example().toString(), "--format",
                 "html");
         assertTrue(html.out().startsWith("<!DOCTYPE html>"));
-        assertTrue(html.out().contains("<td class=\"state bad\">Enabled (OS default)</td>"), html.out());
+        assertTrue(html.out().contains("<td class=\"state sev-low\">Enabled (OS default)</td>"), html.out());
         assertFalse(html.out().contains("<script") || html.out().contains("http://") || html.out().contains("https://"));
     }
 }

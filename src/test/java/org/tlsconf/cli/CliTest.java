@@ -239,6 +239,6 @@ class CliTest {
         assertEquals(2, run("probe", "host:0").code());
         assertEquals(2, run("probe", "host", "--starttls", "ftp").code());
         assertEquals(2, run("probe", "host", "--timeout", "0").code());
-        assertEquals(2, run("probe", "host", "--format", "html").code());
+        assertEquals(2, run("probe", "host", "--format", "xml").code());
     }
 }

@@ -34,9 +34,24 @@ class ExplainerTest {
             A fatal error occurred while creating a TLS client credential. The internal error state is 10013. | EVENT-36871
             Event 36874 none of the cipher suites supported by the client application are supported by the server | EVENT-36874
             A connection was successfully established with the server, but then an error occurred during the pre-login handshake. (provider: TCP Provider, error: 0 - An existing connection was forcibly closed by the remote host.) | SQL-FORCIBLY-CLOSED
+            System.IO.IOException: Unable to read data from the transport connection: An existing connection was forcibly closed by the remote host. | CONNECTION-FORCIBLY-CLOSED
+            The function requested is not supported                                                  | UNSUPPORTED-FUNCTION
+            0x80090302                                                                               | UNSUPPORTED-FUNCTION
+            SEC_E_UNSUPPORTED_FUNCTION                                                               | UNSUPPORTED-FUNCTION
+            javax.net.ssl.SSLHandshakeException: Received fatal alert: handshake_failure             | JAVA-HANDSHAKE-FAILURE
+            javax.net.ssl.SSLHandshakeException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target | JAVA-PKIX
+            javax.net.ssl.SSLHandshakeException: No appropriate protocol (protocol is disabled or cipher suites are inappropriate) | JAVA-NO-APPROPRIATE-PROTOCOL
             """)
     void recognisesTheMessagesAdminsMeet(String text, String id) {
         assertEquals(id, best(text));
+    }
+
+    @Test
+    void aForciblyClosedConnectionIsExplainedAsGenericWithItsCommonCauses() {
+        KnownError e = Explainer.explain("An existing connection was forcibly closed by the remote host").get(0).error();
+        assertEquals("CONNECTION-FORCIBLY-CLOSED", e.id());
+        assertTrue(e.title().contains("generic") && !e.title().contains("SQL"), e.title());
+        assertTrue(e.causes().size() >= 4, e.causes().toString());
     }
 
     @Test

@@ -107,6 +107,10 @@ public final class HealthCheckerExport {
                 }
             }
         }
+        List<String> suites = cipherSuites(doc);
+        if (!suites.isEmpty()) {
+            reg.setReportedCipherSuites(suites);
+        }
         if (versions == 0) {
             throw new ParseException(source + ": a PowerShell CLIXML file, but not a HealthChecker TLS export (no "
                     + "TLSVersion objects)");
@@ -129,6 +133,34 @@ public final class HealthCheckerExport {
         } catch (SAXException | IOException | ParserConfigurationException e) {
             throw new ParseException(source + ": cannot read the XML: " + e.getMessage());
         }
+    }
+
+    /**
+     * The {@code Name} of every object in the {@code TlsCipherSuite} list ({@code Get-TlsCipherSuite}, in priority
+     * order); empty when the export has none.
+     */
+    private static List<String> cipherSuites(Document doc) {
+        List<String> out = new ArrayList<>();
+        NodeList objs = doc.getElementsByTagName("Obj");
+        for (int i = 0; i < objs.getLength(); i++) {
+            Element list = (Element) objs.item(i);
+            if (!"TlsCipherSuite".equals(list.getAttribute("N"))) {
+                continue;
+            }
+            for (Element lst : children(list)) {
+                if (!lst.getTagName().equals("LST")) {
+                    continue;
+                }
+                for (Element suite : children(lst)) {
+                    for (Element props : children(suite)) {
+                        if (props.getTagName().equals("Props")) {
+                            text(props, "S", "Name").filter(n -> !n.isBlank()).ifPresent(out::add);
+                        }
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** Every {@code <MS>} member set (the properties of one PSCustomObject). */
