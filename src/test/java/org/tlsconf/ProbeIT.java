@@ -112,6 +112,39 @@ class ProbeIT {
     }
 
     @Test
+    void theHtmlReportShowsEachVersionColouredAsTheAuditRatesItInABrowser() throws Exception {
+        org.tlsconf.testing.Chromium chromium = org.tlsconf.testing.Chromium.require();
+        JarIT.Result r = JarIT.run("probe", "127.0.0.1:" + tls12, "127.0.0.1:" + tls10Sha1, "--timeout", "3",
+                "--format", "html");
+        assertEquals(0, r.code(), r.err());
+        Path out = Path.of("target/screenshots");
+        java.nio.file.Files.createDirectories(out);
+        Path html = out.resolve("probe.html");
+        java.nio.file.Files.writeString(html, r.out());
+        String dom = chromium.dom(html);
+        assertTrue(org.tlsconf.testing.Chromium.texts(dom, "td").stream().anyMatch(t -> t.contains("tlsconf ")),
+                "the generation line is missing");
+        String text = JarIT.run("probe", "127.0.0.1:" + tls12, "127.0.0.1:" + tls10Sha1, "--timeout", "3").out();
+        for (String target : List.of("127.0.0.1:" + tls12, "127.0.0.1:" + tls10Sha1)) {
+            assertTrue(text.contains(target + "\n"), text);
+            List<List<String[]>> rows = org.tlsconf.testing.Chromium.rows(org.tlsconf.testing.Chromium.section(dom,
+                    target));
+            assertEquals(5, rows.size(), target);
+            for (List<String[]> row : rows) {
+                String version = row.get(0)[1];
+                String outcome = row.get(1)[1];
+                String expected = !outcome.equals("accepted") ? "state off"
+                        : version.equals("TLS 1.2") || version.equals("TLS 1.3") ? "state ok" : "state sev-low";
+                assertEquals(expected, row.get(1)[0], target + " " + version + " " + outcome);
+            }
+        }
+        assertTrue(dom.contains("! weak signature SHA1withRSA"), "the certificate warning is missing");
+        java.awt.image.BufferedImage shot = chromium.screenshot(html, out.resolve("probe.png"), 1280, 1000);
+        assertTrue(org.tlsconf.testing.Chromium.count(shot, 0x2e7d32) > 300, "green (TLS 1.2 accepted) missing");
+        assertTrue(org.tlsconf.testing.Chromium.count(shot, 0x90caf9) > 300, "blue (TLS 1.0 accepted) missing");
+    }
+
+    @Test
     void starttlsIsSpokenForSmtpImapAndPop3() throws Exception {
         int smtp = peers.startTls("smtp");
         int imap = peers.startTls("imap");
