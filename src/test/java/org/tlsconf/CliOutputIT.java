@@ -170,4 +170,39 @@ class CliOutputIT {
         assertEquals(28, max.get("values").asInt());
         assertTrue(doc.get("profiles").get(1).get("extends").isNull());
     }
+
+    /** Runs the jar with $COLUMNS set, as a terminal of that width would. */
+    static String help(int columns, String... command) throws Exception {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(Path.of(System.getProperty(
+                "java.home"), "bin", "java").toString(), "-jar", JarIT.JAR.toString()));
+        cmd.addAll(java.util.List.of(command));
+        cmd.add("--help");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("COLUMNS", Integer.toString(columns));
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        return out;
+    }
+
+    @Test
+    void helpFitsTheTerminalAndNeverWrapsInsideAToken() throws Exception {
+        String[][] commands = {{}, {"profiles"}, {"profiles", "list"}, {"profiles", "show"}, {"profiles", "validate"},
+            {"status"}, {"diff"}, {"check"}, {"apply"}, {"restore"}, {"backups"}, {"backups", "list"}, {"reboot"},
+            {"probe"}, {"explain"}};
+        for (String[] command : commands) {
+            java.util.List<String> whole = java.util.List.of(help(100_000, command).strip().split("\\s+"));
+            for (int columns : new int[] {60, 80}) {
+                String text = help(columns, command);
+                for (String line : text.split("\n")) {
+                    // only a single token longer than the room left may stick out (it is never split)
+                    assertTrue(line.length() <= columns || line.strip().indexOf(' ') < 0,
+                            String.join(" ", command) + " at " + columns + ": " + line);
+                }
+                // the same words in the same order: no token (".reg", "%ProgramData%\\tlsconf", a path) was split
+                assertEquals(whole, java.util.List.of(text.strip().split("\\s+")), String.join(" ", command)
+                        + " at " + columns + " columns:\n" + text);
+            }
+        }
+    }
 }

@@ -67,7 +67,7 @@ public final class Cli {
             }
         }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setUsageHelpAutoWidth(true); // the terminal's width when it can be found, else 80 columns
+        HelpLayout.install(cl, HelpLayout.width()); // wraps at spaces only: tokens stay whole for copy and paste
         // bad usage: the one line that says what is wrong (it names the valid values), never the whole help
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();

@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "",
             "Examples:",
             "  tlsconf restore --last --dry-run",
-            "  tlsconf restore C:\\ProgramData\\tlsconf\\backups\\tlsconf-backup-20261124T091200.000Z-1a2b-max-protection.json",
+            "  tlsconf restore tlsconf-backup-20261124T091200.000Z-1a2b-max-protection.json",
             "  tlsconf restore --last --registry-file host.reg --backup-dir ./backups"},
         footer = {"", ExitCodes.HELP_TEXT})
 public class RestoreCommand implements java.util.concurrent.Callable<Integer> {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "",
             "Examples:",
             "  tlsconf status",
-            "  tlsconf status --registry-file host.reg --os-build 17763 --format html > host-tls.html",
+            "  tlsconf status --registry-file host.reg --format html > host-tls.html",
             "  tlsconf status --registry-file GetAllTlsSettings.xml",
             "  tlsconf status --fail-on high --format json > tls-status.json"},
         footer = {"", ExitCodes.HELP_TEXT})
