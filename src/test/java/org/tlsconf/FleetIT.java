@@ -164,7 +164,8 @@ class FleetIT {
         }
         // cells after the host name: build, status, drift, findings, then SSL 2.0, SSL 3.0, TLS 1.0 ...
         assertEquals("<td class=\"off\">Disabled</td>", cells(matrix, "SRV00001").get(6), "max-protection host");
-        assertEquals("<td class=\"bad\">Enabled</td>", cells(matrix, "SRV00004").get(6), "TLS 1.0 switched on");
+        assertEquals("<td class=\"sev-low\">Enabled</td>", cells(matrix, "SRV00004").get(6), "TLS 1.0 switched on: "
+                + "coloured as its finding (low), as in status");
         assertTrue(dom.contains("3 hosts share this configuration"), dom);
         assertTrue(dom.contains("Most common findings"), dom);
     }

@@ -175,7 +175,8 @@ public final class Fleet {
                 version.map(WindowsVersion::build), version.map(WindowsVersion::productName).orElse(""), status,
                 drift, checked, notCollected, new Severities(bySeverity[0], bySeverity[1], bySeverity[2],
                         bySeverity[3]), fingerprint(registry),
-                audit.state().protocols().stream().filter(p -> HostState.MATRIX.contains(p.protocol())).toList(), "");
+                audit.state().protocols().stream().filter(p -> HostState.MATRIX.contains(p.protocol())).toList(), "",
+                audit.findings());
         return new Examined(row, audit.findings());
     }
 

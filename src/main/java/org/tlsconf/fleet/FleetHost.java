@@ -23,7 +23,7 @@ import org.tlsconf.tls.Role;
  */
 public record FleetHost(String name, String source, String kind, Optional<Integer> build, String product,
         Status status, int drift, int checked, int notCollected, Severities findings, String configuration,
-        List<ProtocolState> protocols, String error) {
+        List<ProtocolState> protocols, String error, List<org.tlsconf.audit.Finding> auditFindings) {
 
     public enum Status {
         COMPLIANT, DRIFT, AUDITED, FAILED;
@@ -44,11 +44,12 @@ public record FleetHost(String name, String source, String kind, Optional<Intege
 
     public FleetHost {
         protocols = List.copyOf(protocols);
+        auditFindings = List.copyOf(auditFindings);
     }
 
     static FleetHost failed(String name, String source, String kind, String error) {
         return new FleetHost(name, source, kind, Optional.empty(), "", Status.FAILED, 0, 0, 0, Severities.NONE, "",
-                List.of(), error);
+                List.of(), error, List.of());
     }
 
     public Optional<ProtocolState> protocol(Protocol p, Role r) {

@@ -78,7 +78,8 @@ public final class FleetReport {
             for (Fleet.CommonFinding f : r.commonFindings().subList(0, Math.min(TOP_FINDINGS,
                     r.commonFindings().size()))) {
                 sb.append(String.format("  %4d %s  ", f.hosts(), f.hosts() == 1 ? "host " : "hosts"))
-                        .append(StatusReport.severity(st, f.severity())).append(' ').append(f.id()).append(": ")
+                        .append(Tone.of(f.severity()).text(st, f.severity().label().toUpperCase(
+                                java.util.Locale.ROOT))).append(' ').append(f.id()).append(": ")
                         .append(f.message()).append('\n');
             }
         }
@@ -209,11 +210,11 @@ public final class FleetReport {
         b.append("<th>Failed</th><th>Distinct configurations</th></tr><tr><td>").append(r.hosts().size())
                 .append("</td>");
         if (r.profile().isPresent()) {
-            b.append("<td class=\"good\">").append(r.count(Status.COMPLIANT)).append("</td><td class=\"")
-                    .append(r.count(Status.DRIFT) > 0 ? "bad" : "good").append("\">").append(r.count(Status.DRIFT))
+            b.append("<td class=\"" + Tone.OK.css() + "\">").append(r.count(Status.COMPLIANT)).append("</td><td class=\"")
+                    .append(r.count(Status.DRIFT) > 0 ? Tone.HIGH.css() : Tone.OK.css()).append("\">").append(r.count(Status.DRIFT))
                     .append("</td>");
         }
-        b.append("<td class=\"").append(r.count(Status.FAILED) > 0 ? "bad" : "good").append("\">")
+        b.append("<td class=\"").append(r.count(Status.FAILED) > 0 ? Tone.HIGH.css() : Tone.OK.css()).append("\">")
                 .append(r.count(Status.FAILED)).append("</td><td>").append(r.groups().size())
                 .append("</td></tr></table>");
 
@@ -227,14 +228,14 @@ public final class FleetReport {
         for (FleetHost h : r.hosts()) {
             b.append("<tr><td>").append(Html.escape(h.name())).append("</td>");
             if (h.status() == Status.FAILED) {
-                b.append("<td>-</td><td class=\"bad\">failed</td><td colspan=\"").append(HostState.MATRIX.size() + 3)
+                b.append("<td>-</td><td class=\"" + Tone.HIGH.css() + "\">failed</td><td colspan=\"").append(HostState.MATRIX.size() + 3)
                         .append("\">").append(Html.escape(h.error())).append("</td></tr>\n");
                 continue;
             }
             b.append("<td>").append(build(h)).append("</td><td class=\"").append(switch (h.status()) {
-                case COMPLIANT -> "good";
-                case DRIFT -> "bad";
-                default -> "unknown";
+                case COMPLIANT -> Tone.OK.css();
+                case DRIFT -> Tone.HIGH.css();
+                default -> Tone.UNKNOWN.css();
             }).append("\">").append(h.status().label()).append("</td><td>")
                     .append(r.profile().isPresent() ? String.valueOf(h.drift()) : "-").append("</td><td>")
                     .append(h.findings().high()).append(" / ").append(h.findings().medium()).append(" / ")
@@ -243,7 +244,11 @@ public final class FleetReport {
                 ProtocolState c = h.protocol(p, Role.CLIENT).orElseThrow();
                 ProtocolState s = h.protocol(p, Role.SERVER).orElseThrow();
                 boolean same = c.effective() == s.effective();
-                b.append("<td class=\"").append(same ? StatusReport.tone(s) : "warn").append("\">")
+                // the same colour as in status: the worst finding about the cell (of either side when they differ)
+                Tone client = StatusReport.tone(c, h.auditFindings());
+                Tone server = StatusReport.tone(s, h.auditFindings());
+                Tone tone = client.ordinal() <= server.ordinal() ? client : server;
+                b.append("<td class=\"").append(tone.css()).append("\">")
                         .append(Html.escape(same ? c.effective().label() : c.effective().label() + " / "
                                 + s.effective().label())).append("</td>");
             }
