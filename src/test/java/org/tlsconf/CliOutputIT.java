@@ -205,4 +205,35 @@ class CliOutputIT {
             }
         }
     }
+
+    @Test
+    void applyRefusesTls13ThatIsOnlyDisabledByDefaultOnABuildWithoutIt() throws Exception {
+        Path host = dir.resolve("host.reg");
+        Files.copy(Path.of(EXAMPLE), host);
+        Path profile = dir.resolve("tls13.json");
+        StringBuilder keys = new StringBuilder();
+        for (String role : new String[] {"Client", "Server"}) {
+            keys.append(keys.length() == 0 ? "" : ",").append("{\"path\": \"HKLM\\\\SYSTEM\\\\CurrentControlSet\\\\")
+                    .append("Control\\\\SecurityProviders\\\\SCHANNEL\\\\Protocols\\\\TLS 1.3\\\\").append(role)
+                    .append("\", \"values\": {\"Enabled\": {\"type\": \"REG_DWORD\", \"data\": 1}, ")
+                    .append("\"DisabledByDefault\": {\"type\": \"REG_DWORD\", \"data\": 1}}}");
+        }
+        Files.writeString(profile, "{\"name\": \"tls13\", \"keys\": [" + keys + "]}");
+        byte[] before = Files.readAllBytes(host);
+        JarIT.Result r = run("apply", profile.toString(), "--registry-file", host.toString(), "--backup-dir",
+                dir.resolve("b").toString());
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("refusing to apply") && r.err().contains("TLS13-UNSUPPORTED"), r.err());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(before, Files.readAllBytes(host));
+    }
+
+    @Test
+    void statusReportsTheTls13ClientOnlyFileAsAMismatchLikeHealthChecker() throws Exception {
+        Path file = dir.resolve("enable-tls13-client.reg");
+        Files.copy(Path.of("src/test/resources/corpus/10_natthasath-enable-tls13-client.reg"), file);
+        JarIT.Result r = run("status", "--registry-file", file.toString(), "--os-build", "20348");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("MEDIUM TLS-MISMATCH: TLS 1.3: Server is Enabled (OS default), no values but "
+                + "Client is Enabled (Enabled=1, DisabledByDefault=0) (HealthChecker: Misconfigured)"), r.out());
+    }
 }
