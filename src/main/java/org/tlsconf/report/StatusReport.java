@@ -137,10 +137,6 @@ public final class StatusReport {
         return view == TlsRegistry.View.NATIVE ? "64-bit" : "32-bit";
     }
 
-    static Tone severityTone(Finding.Severity s) {
-        return Tone.of(s);
-    }
-
     // ---- text ------------------------------------------------------------------------------------------------
 
     public static String text(Subject sub, Style st) {
