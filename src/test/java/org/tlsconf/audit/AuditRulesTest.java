@@ -294,7 +294,7 @@ class AuditRulesTest {
     static final WindowsVersion SERVER_2008_R2 = new WindowsVersion(7601, 1, "Windows Server 2008 R2 Standard",
             "Server", "t");
 
-    private static void both(InMemoryRegistry r, Protocol p, int enabled, int dbd) {
+    private static void both(Registry r, Protocol p, int enabled, int dbd) {
         for (Role role : Role.values()) {
             set(r, proto(p, role), "Enabled", RegistryValue.dword(enabled));
             set(r, proto(p, role), "DisabledByDefault", RegistryValue.dword(dbd));
@@ -325,7 +325,7 @@ class AuditRulesTest {
     @Test
     void anyEnabledTls13ValueOnABuildWithoutItIsUnsupportedAndBlocksApply() {
         WindowsVersion server2016 = new WindowsVersion(14393, 1, "Windows Server 2016 Standard", "Server", "t");
-        InMemoryRegistry r = hardened();
+        Registry r = hardened();
         both(r, Protocol.TLS_1_3, 1, 1);
         Audit audit = Audit.of(r, Optional.of(server2016));
         assertTrue(audit.blocking().stream().anyMatch(f -> f.id().equals("TLS13-UNSUPPORTED")), audit.findings()
@@ -338,7 +338,7 @@ class AuditRulesTest {
 
     @Test
     void tls13ClientOnWithServerUntouchedIsAMismatchAsHealthCheckerSays() {
-        InMemoryRegistry r = hardened();
+        Registry r = hardened();
         set(r, proto(Protocol.TLS_1_3, Role.CLIENT), "Enabled", RegistryValue.dword(1));
         set(r, proto(Protocol.TLS_1_3, Role.CLIENT), "DisabledByDefault", RegistryValue.dword(0));
         WindowsVersion server2022 = new WindowsVersion(20348, 1, "Windows Server 2022 Standard", "Server", "t");
