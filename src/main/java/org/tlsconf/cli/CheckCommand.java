@@ -36,8 +36,9 @@ public class CheckCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() {
+        Profile loaded = context.loader().load(profile); // bad input first, before any registry is opened
         Registry registry = context.registries().open(registryOptions.registryFile);
-        Profile p = registryOptions.resolve(context.loader().load(profile), registry);
+        Profile p = registryOptions.resolve(loaded, registry);
         Plan plan = Planner.plan(p, registry);
         boolean compliant = plan.isEmpty();
         var out = spec.commandLine().getOut();

@@ -38,8 +38,9 @@ public class DiffCommand implements Runnable {
 
     @Override
     public void run() {
+        Profile loaded = context.loader().load(profile); // bad input first, before any registry is opened
         Registry registry = context.registries().open(registryOptions.registryFile);
-        Profile p = registryOptions.resolve(context.loader().load(profile), registry);
+        Profile p = registryOptions.resolve(loaded, registry);
         Plan plan = Planner.plan(p, registry);
         PrintWriter out = spec.commandLine().getOut();
         out.print(PlanReports.render(context, output, plan, p, registry, registryOptions, "TLS change plan", null));
