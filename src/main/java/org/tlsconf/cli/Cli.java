@@ -69,7 +69,7 @@ public final class Cli {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         HelpLayout.install(cl, HelpLayout.width()); // wraps at spaces only: tokens stay whole for copy and paste
         // bad usage: the one line that says what is wrong (it names the valid values), never the whole help
-        cl.setParameterExceptionHandler((ex, args) -> {
+        cl.setParameterExceptionHandler((ex, badArgs) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("tlsconf: " + ex.getMessage() + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help')");

@@ -69,8 +69,8 @@ public final class TargetLock implements AutoCloseable {
                     + ": access denied; nothing was changed", e);
         } catch (IOException e) {
             closeQuietly(ch);
-            throw new RegistryException("cannot take the lock " + lockFile + " for the " + what + ": " + e
-                    + "; nothing was changed", e);
+            throw new RegistryException("cannot take the lock " + lockFile + " for the " + what + ": "
+                    + IoErrors.describe(e) + "; nothing was changed", e);
         }
     }
 

@@ -10,8 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tlsconf.backup.BackupException;
-import org.tlsconf.backup.BackupStore;
 
 class IoErrorsTest {
     @TempDir
@@ -27,11 +25,13 @@ class IoErrorsTest {
     }
 
     @Test
-    void aBackupFolderThatCannotBeLockedSaysWhy() throws Exception {
+    void aTargetThatCannotBeLockedSaysWhy() throws Exception {
         // as root every folder is writable, so the failure here is a lock file that is a folder; the words come
         // from the same place as "permission denied"
-        Files.createDirectories(dir.resolve(".tlsconf.lock"));
-        BackupException e = assertThrows(BackupException.class, () -> new BackupStore(dir).lock());
-        assertTrue(e.getMessage().startsWith("cannot lock " + dir + ": is a directory: "), e.getMessage());
+        Path lock = dir.resolve("host.reg.tlsconf.lock");
+        Files.createDirectories(lock);
+        RegistryException e = assertThrows(RegistryException.class, () -> TargetLock.acquire(lock, "registry file"));
+        assertTrue(e.getMessage().startsWith("cannot take the lock " + lock + " for the registry file: is a directory: "),
+                e.getMessage());
     }
 }
