@@ -125,7 +125,11 @@ class UndoAndRestoreProperties {
     private static Arbitrary<Section> section(RegFormat format) {
         Arbitrary<RegistryPath> key = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(3, Arbitraries.of(MANAGED)), net.jqwik.api.Tuple.of(1, Arbitraries.of(OTHERS)));
-        Arbitrary<Value> value = Combinators.combine(Arbitraries.of(NAMES), value(format)).as(Value::new);
+        // an export may hold values of a type no documentation names; they are kept as raw bytes with their number
+        Arbitrary<RegistryValue> undocumented = Arbitraries.bytes().array(byte[].class).ofMaxSize(5)
+                .map(b -> new RegistryValue.Binary(ValueType.of(0xffff0012), b));
+        Arbitrary<Value> value = Combinators.combine(Arbitraries.of(NAMES), Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(6, value(format)), net.jqwik.api.Tuple.of(1, undocumented))).as(Value::new);
         return Combinators.combine(key, value.list().ofMaxSize(4).uniqueElements(v -> v.name().toUpperCase(
                 java.util.Locale.ROOT))).as(Section::new);
     }
