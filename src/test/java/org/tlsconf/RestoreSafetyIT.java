@@ -48,6 +48,34 @@ class RestoreSafetyIT {
     }
 
     @Test
+    void restoreLastTwiceDoesNotRedoTheApplyItUndid() throws Exception {
+        Path host = host("host.reg");
+        byte[] original = Files.readAllBytes(host);
+        assertEquals(REBOOT, tlsconf("apply", "max-protection", "--registry-file", host.toString(), "--backup-dir",
+                backups()).code());
+        assertEquals(REBOOT, tlsconf("restore", "--last", "--registry-file", host.toString(), "--backup-dir",
+                backups()).code());
+        JarIT.Result again = tlsconf("restore", "--last", "--registry-file", host.toString(), "--backup-dir",
+                backups());
+        assertEquals(0, again.code(), again.out() + again.err());
+        assertTrue(again.out().contains("Passed over tlsconf-") && again.out().contains("(a restore:"), again.out());
+        assertArrayEquals(original, Files.readAllBytes(host), "a second restore --last must not re-apply");
+    }
+
+    @Test
+    void aFileReachedThroughASymbolicLinkIsOneTargetWithTheFileItself() throws Exception {
+        Path real = host("real.reg");
+        byte[] original = Files.readAllBytes(real);
+        Path link = Files.createSymbolicLink(dir.resolve("link.reg"), real);
+        assertEquals(REBOOT, tlsconf("apply", "max-protection", "--registry-file", link.toString(), "--backup-dir",
+                backups()).code());
+        JarIT.Result r = tlsconf("restore", "--last", "--registry-file", real.toString(), "--backup-dir", backups());
+        assertEquals(REBOOT, r.code(), r.out() + r.err());
+        assertArrayEquals(original, Files.readAllBytes(real));
+        assertTrue(Files.isSymbolicLink(link));
+    }
+
+    @Test
     void restoreLastStopsAtADamagedNewestBackupInsteadOfRestoringAnOlderOne() throws Exception {
         Path host = host("host.reg");
         assertEquals(REBOOT, tlsconf("apply", "max-protection", "--registry-file", host.toString(), "--backup-dir",

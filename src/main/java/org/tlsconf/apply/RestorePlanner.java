@@ -36,7 +36,7 @@ public final class RestorePlanner {
         for (Backup.Entry e : backup.entries()) {
             desired.add(new DesiredValue(e.key(), e.name(), e.before(), "backup " + backup.id()));
         }
-        Plan values = Planner.plan("restore-" + backup.id(), desired, registry);
+        Plan values = Planner.plan(Backup.RESTORE_RUN_PREFIX + backup.id(), desired, registry);
         Set<RegistryPath> create = new LinkedHashSet<>(values.keysToCreate());
         for (RegistryPath k : backup.keysRemoved()) {
             for (RegistryPath p : k.selfAndAncestors()) {

@@ -25,6 +25,14 @@ public record Backup(String id, Instant createdAt, String host, String toolVersi
         keysRemoved = List.copyOf(keysRemoved);
     }
 
+    /** How a restore run names itself: "restore-" and the id of the backup it restored. */
+    public static final String RESTORE_RUN_PREFIX = "restore-";
+
+    /** True when this backup was taken by a restore (it undoes that restore when restored itself). */
+    public boolean isOfRestore() {
+        return profile.startsWith(RESTORE_RUN_PREFIX);
+    }
+
     /** Where a run got to. */
     public enum Status {
         /** Backup written, writes not yet verified: the run was interrupted if it stays so. */

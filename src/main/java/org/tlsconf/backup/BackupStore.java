@@ -239,6 +239,10 @@ public final class BackupStore {
             }
             switch (b.status()) {
                 case COMPLETE:
+                    if (b.isOfRestore()) { // --last undoes the newest apply: run twice, it does not redo it
+                        passed.add(b);
+                        break;
+                    }
                     return new Selection(b, passed);
                 case ROLLED_BACK:
                     passed.add(b);
@@ -252,8 +256,8 @@ public final class BackupStore {
             }
         }
         throw BackupException.invalid("no backup of a completed run for the " + target + " in " + dir
-                + (passed.isEmpty() ? "" : " (the " + passed.size() + " run(s) found for it were rolled back: they "
-                        + "changed nothing)")
+                + (passed.isEmpty() ? "" : " (the " + passed.size() + " run(s) found for it were restores or "
+                        + "rolled back)")
                 + (others.isEmpty() ? "" : "; the folder holds backups of: " + String.join(", ", others)
                         + ". To put one of those into this registry, name its file and pass --force"), null);
     }

@@ -122,8 +122,20 @@ final class ApplyFlow {
         return n.substring(0, n.length() - ".json".length()) + ".reg";
     }
 
-    /** How backups name what they changed. */
+    /**
+     * How backups name what they changed: the live registry, or the file by its real path (a symbolic link and its
+     * target are one target, as for the lock).
+     */
     static String target(Path registryFile) {
-        return registryFile == null ? "live registry" : "registry file " + registryFile.toAbsolutePath().normalize();
+        if (registryFile == null) {
+            return "live registry";
+        }
+        Path real;
+        try {
+            real = registryFile.toRealPath();
+        } catch (java.io.IOException e) {
+            real = registryFile.toAbsolutePath().normalize(); // not there (yet): reported when it is opened
+        }
+        return "registry file " + real;
     }
 }

@@ -37,8 +37,8 @@ public class RestoreCommand implements java.util.concurrent.Callable<Integer> {
         @Parameters(paramLabel = "BACKUP", description = "A backup's .json file.")
         Path file;
         @Option(names = "--last", description = "The newest backup of a completed run for this target (this "
-                + "--registry-file, or this host's live registry) in the backup folder. Rolled-back runs are passed "
-                + "over; a damaged backup, or one from a run that did not finish, stops the command (exit 2).")
+                + "--registry-file, or this host's live registry) in the backup folder. Restores and rolled-back runs "
+                + "are passed over (run twice, --last does not redo the change it undid); a damaged backup, or one from a run that did not finish, stops the command (exit 2).")
         boolean last;
     }
 
@@ -82,8 +82,9 @@ public class RestoreCommand implements java.util.concurrent.Callable<Integer> {
                 BackupStore.Selection selection = store.lastCompleted(target, host);
                 backup = selection.backup();
                 for (Backup passed : selection.passedOver()) {
-                    out.println("Passed over " + passed.file().getFileName() + " (" + BackupStore.statusLabel(
-                            passed.status()) + ": that run changed nothing).");
+                    out.println("Passed over " + passed.file().getFileName() + (passed.isOfRestore()
+                            ? " (a restore: --last undoes the newest apply; to undo that restore, name this file)."
+                            : " (" + BackupStore.statusLabel(passed.status()) + ": that run changed nothing)."));
                 }
             } else {
                 backup = BackupStore.load(which.file);

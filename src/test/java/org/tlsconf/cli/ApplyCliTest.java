@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tlsconf.backup.Backup;
 import org.tlsconf.backup.BackupStore;
 import org.tlsconf.profile.ProfileCatalogue;
 import org.tlsconf.reboot.RebootScheduler;
@@ -117,9 +118,14 @@ class ApplyCliTest {
         assertArrayEquals(original, Files.readAllBytes(host()));
         CliTest.Run list = run("backups", "list", "--backup-dir", backups());
         assertTrue(list.out().contains("max-protection") && list.out().contains("restore-"), list.out());
-        // the restore's own backup undoes the restore
-        assertEquals(3010, run("restore", "--last", "--registry-file", host().toString(), "--backup-dir",
+        // --last does not redo what it undid; the restore's own backup, named, undoes the restore
+        assertEquals(0, run("restore", "--last", "--registry-file", host().toString(), "--backup-dir",
                 backups()).code());
+        assertArrayEquals(original, Files.readAllBytes(host()));
+        Path restoreBackup = new BackupStore(dir.resolve("backups")).list().backups().stream()
+                .filter(Backup::isOfRestore).findFirst().orElseThrow().file();
+        assertEquals(3010, run("restore", restoreBackup.toString(), "--registry-file", host().toString(),
+                "--backup-dir", backups()).code());
         assertEquals("", run("diff", "max-protection", "--registry-file", host().toString(), "--format", "json")
                 .out().replaceAll("(?s).*\"changes\" : \\[ \\].*", ""));
     }
