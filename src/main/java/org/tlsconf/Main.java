@@ -82,14 +82,7 @@ public final class Main {
         @Override
         public Registry open(Path registryFile) {
             if (registryFile != null) {
-                if (Files.isDirectory(registryFile)) {
-                    throw new CliException(ExitCodes.BAD_INPUT, "--registry-file " + registryFile + " is a folder; "
-                            + "pass the .reg export (or HealthChecker export) itself, e.g. --registry-file "
-                            + registryFile.resolve("host.reg"));
-                }
-                if (!Files.isRegularFile(registryFile)) {
-                    throw new CliException(ExitCodes.BAD_INPUT, "registry file not found: " + registryFile);
-                }
+                RegistryProvider.requireRegistryFile(registryFile);
                 if (isHealthCheckerExport(registryFile)) {
                     try {
                         return HealthCheckerExport.read(Files.readAllBytes(registryFile), registryFile.toString());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,9 +99,14 @@ class CliOutputIT {
 
     @Test
     void errorMessagesSayWhatIsWrongAndWhatToDo() throws Exception {
-        JarIT.Result folder = run("status", "--registry-file", dir.toString());
-        assertEquals(2, folder.code());
-        assertTrue(folder.err().contains("is a folder") && !folder.err().contains("not found"), folder.err());
+        for (String command : List.of("status", "apply", "restore")) { // read-only and changing commands alike
+            JarIT.Result folder = "status".equals(command) ? run(command, "--registry-file", dir.toString())
+                    : run(command, "apply".equals(command) ? "max-protection" : "--last", "--registry-file",
+                            dir.toString(), "--backup-dir", dir.resolve("b").toString());
+            assertEquals(2, folder.code(), command);
+            assertTrue(folder.err().contains("is a folder") && !folder.err().contains("not found"),
+                    command + ": " + folder.err());
+        }
 
         Path backslash = dir.resolve("backslash.json");
         Files.writeString(backslash, "{\"name\": \"x\",\n \"keys\": [{\"path\": \"HKLM\\SYSTEM\\CurrentControlSet\", "

@@ -34,8 +34,8 @@ public record Context(RegistryProvider registries, ProfileCatalogue catalogue, R
      * SYSTEM may write, so that no standard user can hold it.
      */
     public TargetLock lock(Path registryFile) {
-        if (registryFile != null && !java.nio.file.Files.isRegularFile(registryFile)) {
-            throw new CliException(ExitCodes.BAD_INPUT, "registry file not found: " + registryFile); // no stray lock
+        if (registryFile != null) {
+            RegistryProvider.requireRegistryFile(registryFile); // before a lock file is made beside it
         }
         Path lock = lockFile(registryFile);
         folderSecurity(registryFile == null).restrictToAdministrators(lock.getParent());

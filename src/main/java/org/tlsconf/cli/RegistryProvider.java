@@ -13,6 +13,21 @@ public interface RegistryProvider {
     Registry open(Path registryFile);
 
     /**
+     * The one check that a {@code --registry-file} names a file that is there (exit 2 otherwise, saying whether it
+     * is a folder or missing); every command that opens or locks a file goes through it.
+     */
+    static void requireRegistryFile(Path registryFile) {
+        if (java.nio.file.Files.isDirectory(registryFile)) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--registry-file " + registryFile + " is a folder; pass the "
+                    + ".reg export (or HealthChecker export) itself, e.g. --registry-file "
+                    + registryFile.resolve("host.reg"));
+        }
+        if (!java.nio.file.Files.isRegularFile(registryFile)) {
+            throw new CliException(ExitCodes.BAD_INPUT, "registry file not found: " + registryFile);
+        }
+    }
+
+    /**
      * Opens the registry for {@code apply} or {@code restore}, dry run or not: as {@link #open}, but refuses
      * (exit 2) input that can be read but never changed (a HealthChecker export), so that a dry run says exactly
      * what the real run says.

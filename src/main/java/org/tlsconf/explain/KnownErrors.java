@@ -56,7 +56,7 @@ final class KnownErrors {
                     List.of("token supplied to the function is invalid", "0x80090308", "80090308",
                             "sec_e_invalid_token", "-2146893048", "2148074248"),
                     List.of("Schannel could not parse the peer's handshake",
-                            "seed 002: the client uses TLS 1.2 and the server's certificate is old (signed with md5RSA)",
+                            "the client uses TLS 1.2 and the server's certificate is old (signed with md5RSA)",
                             "TLS 1.3 enabled or forced on one side (.NET on Server 2022), or an intercepting proxy"),
                     List.of("tlsconf probe HOST:PORT shows the certificate's signature algorithm (MD5/SHA-1 are "
                             + "flagged): re-issue the certificate with SHA-256",
@@ -68,7 +68,7 @@ final class KnownErrors {
                             "-2146893018", "2148074278"),
                     List.of("usually a fatal alert was received: the peer rejected the version or the cipher suites "
                             + "offered (alerts 10, 40, 47, 50, 60, 100, 110 map to this code)",
-                            "seed 002: e.g. the server requires a suite (TLS_RSA_WITH_3DES_EDE_CBC_SHA) the client "
+                            "e.g. the server requires a suite (TLS_RSA_WITH_3DES_EDE_CBC_SHA) the client "
                                     + "has turned off"),
                     List.of("find Schannel event 36887 on the client for the alert number: tlsconf explain \"36887 "
                             + "alert N\"", "tlsconf status: compare the cipher suite order and disabled algorithms "
@@ -137,7 +137,7 @@ final class KnownErrors {
                     List.of("SQL Server encrypts the login even for unencrypted sessions: an engine or client (SNAC) "
                             + "build without TLS 1.2 fails once TLS 1.0 is disabled",
                             "a weak-hash (MD5) SQL certificate, or TLS 1.2 enabled on one side only",
-                            "seed 001 (K2): an IIS application pool still on an old .NET CLR"),
+                            "an IIS application pool still on an old .NET CLR"),
                     List.of("patch SQL Server and its clients to TLS 1.2 builds (KB3135244) before tlsconf apply "
                             + "max-protection", NET_FIX, "tlsconf status on both machines: TLS 1.2 Client and Server "
                             + "must be Enabled")),

@@ -97,4 +97,13 @@ class ExplainerTest {
             assertEquals(e.id(), best(e.phrases().get(0)), "the first phrase of " + e.id() + " must find it");
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void whatUsersReadNamesNoInternalSource() {
+        for (KnownError e : KnownErrors.ALL) {
+            for (String line : e.causes()) {
+                org.junit.jupiter.api.Assertions.assertFalse(line.matches("(?i).*\\bseed \\d+.*"), e.id() + ": " + line);
+            }
+        }
+    }
 }
