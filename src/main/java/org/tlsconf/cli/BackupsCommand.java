@@ -51,14 +51,10 @@ public class BackupsCommand implements java.util.concurrent.Callable<Integer> {
         @Mixin
         BackupOptions backupOptions;
 
-        enum ListFormat {
-            text, json
-        }
-
         @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
                 description = "text (default) or json (an array: file, time, status, target, host, profile, values, "
                         + "problem).")
-        ListFormat format;
+        DataFormat format;
 
         ListCommand(Context context) {
             this.context = context;
@@ -69,7 +65,7 @@ public class BackupsCommand implements java.util.concurrent.Callable<Integer> {
             BackupStore store = new BackupStore(backupOptions.resolve(context));
             List<BackupStore.Item> items = store.items();
             PrintWriter out = spec.commandLine().getOut();
-            if (format == ListFormat.json) {
+            if (format == DataFormat.json) {
                 out.print(Json.write(json(items)));
                 return;
             }
