@@ -101,12 +101,12 @@ public final class Main {
         }
 
         @Override
-        public Registry openForChange(Path registryFile) {
+        public java.util.Optional<String> whyUnchangeable(Path registryFile) {
             if (registryFile != null && Files.isRegularFile(registryFile) && isHealthCheckerExport(registryFile)) {
-                throw new CliException(ExitCodes.BAD_INPUT, registryFile + " is a HealthChecker export: it can "
-                        + "be audited and compared (status, check, diff) but not changed");
+                return java.util.Optional.of(registryFile + " is a HealthChecker export: it can be audited and "
+                        + "compared (status, check, diff) but not changed");
             }
-            return open(registryFile);
+            return java.util.Optional.empty();
         }
 
         @Override

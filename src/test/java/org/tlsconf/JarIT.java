@@ -43,9 +43,33 @@ class JarIT {
         return exec(cmd, Map.of());
     }
 
+    /** As {@link #run}, in another working folder (for arguments that are bare file names there). */
+    public static Result runIn(Path workingDir, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toAbsolutePath().toString()));
+        cmd.addAll(List.of(args));
+        return exec(cmd, Map.of(), workingDir);
+    }
+
+    /** As {@link #run} through {@code sh -c 'umask MASK; exec java -jar ...'}: files created get that umask. */
+    public static Result runWithUmask(String umask, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("sh", "-c", "umask " + umask + "; exec \"$0\" \"$@\"",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        cmd.addAll(List.of(args));
+        return exec(cmd, Map.of());
+    }
+
     /** Runs any command (a launcher, say) with extra environment variables; a null value removes a variable. */
     public static Result exec(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+        return exec(command, env, null);
+    }
+
+    private static Result exec(List<String> command, Map<String, String> env, Path workingDir)
+            throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command);
+        if (workingDir != null) {
+            pb.directory(workingDir.toFile());
+        }
         env.forEach((k, v) -> {
             if (v == null) {
                 pb.environment().remove(k);

@@ -49,6 +49,7 @@ public final class RestorePlanner {
         // written by an earlier version may also name their ancestors (HKLM\SOFTWARE, ...): those are never removed
         List<RegistryPath> remove = backup.keysCreated().stream().filter(TlsRegistry::mayCreateOrRemove)
                 .filter(registry::keyExists).toList();
-        return new Plan(values.profile(), values.changes(), values.unchanged(), new ArrayList<>(create), remove);
+        return new Plan(values.profile(), values.changes(), values.unchanged(), new ArrayList<>(create), remove,
+                values.notCollected());
     }
 }

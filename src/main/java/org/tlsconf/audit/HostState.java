@@ -20,7 +20,17 @@ import org.tlsconf.tls.WindowsVersion;
 public record HostState(Optional<WindowsVersion> version, List<ProtocolState> protocols, List<DotNetValue> dotNet,
         List<WinHttpValue> winHttp, List<WinInetValue> winInet, CipherOrder cipherOrder,
         List<AlgorithmSetting> algorithms, Optional<RegistryValue> fipsEnabled, List<RegistryPath> unknownKeys,
-        List<KeySize> keySizes) {
+        List<KeySize> keySizes, java.util.Set<Part> notCollected) {
+
+    /** The parts of the report beyond protocols and .NET whose values a source may not record. */
+    public enum Part {
+        WINHTTP, WININET, ALGORITHMS, FIPS
+    }
+
+    /** True when the source records this part ({@link Registry#records}); a HealthChecker export does not. */
+    public boolean collected(Part part) {
+        return !notCollected.contains(part);
+    }
 
     /** The protocols shown in the matrix, in order. */
     public static final List<Protocol> MATRIX = List.of(Protocol.SSL_2_0, Protocol.SSL_3_0, Protocol.TLS_1_0,
@@ -141,6 +151,11 @@ public record HostState(Optional<WindowsVersion> version, List<ProtocolState> pr
         for (Protocol p : MATRIX) {
             for (Role r : Role.values()) {
                 RegistryPath key = TlsRegistry.protocolKey(p, r);
+                if (!registry.records(key, TlsRegistry.ENABLED) || !registry.records(key,
+                        TlsRegistry.DISABLED_BY_DEFAULT)) {
+                    protocols.add(ProtocolState.notCollected(p, r));
+                    continue;
+                }
                 protocols.add(ProtocolState.resolve(p, r, registry.readValue(key, TlsRegistry.ENABLED),
                         registry.readValue(key, TlsRegistry.DISABLED_BY_DEFAULT), OsDefaults.of(p, r, version)));
             }
@@ -188,7 +203,21 @@ public record HostState(Optional<WindowsVersion> version, List<ProtocolState> pr
             RegistryPath key = TlsRegistry.KEY_EXCHANGE.child(kv[0]);
             keySizes.add(new KeySize(kv[0], kv[1], key, registry.readValue(key, kv[1])));
         }
+        java.util.Set<Part> notCollected = java.util.EnumSet.noneOf(Part.class);
+        if (java.util.Arrays.stream(TlsRegistry.View.values()).anyMatch(v -> !registry.records(v.winHttp(), TlsRegistry.DEFAULT_SECURE_PROTOCOLS))) {
+            notCollected.add(Part.WINHTTP);
+        }
+        if (TlsRegistry.WININET.stream().anyMatch(k -> !registry.records(k, TlsRegistry.SECURE_PROTOCOLS))) {
+            notCollected.add(Part.WININET);
+        }
+        if (ALGORITHM_FAMILIES.stream().anyMatch(f -> !registry.records(f.parent().child(f.known().get(0)),
+                TlsRegistry.ENABLED))) {
+            notCollected.add(Part.ALGORITHMS);
+        }
+        if (!registry.records(TlsRegistry.FIPS_POLICY, TlsRegistry.ENABLED)) {
+            notCollected.add(Part.FIPS);
+        }
         return new HostState(version, protocols, dotNet, winHttp, winInet, order, algorithms,
-                registry.readValue(TlsRegistry.FIPS_POLICY, TlsRegistry.ENABLED), unknown, keySizes);
+                registry.readValue(TlsRegistry.FIPS_POLICY, TlsRegistry.ENABLED), unknown, keySizes, notCollected);
     }
 }

@@ -26,7 +26,9 @@ public record ProtocolState(Protocol protocol, Role role, Optional<RegistryValue
         /** This Windows has no such protocol. */
         NOT_SUPPORTED("Not supported"),
         /** The registry says nothing and the Windows build is unknown. */
-        UNKNOWN("Unknown");
+        UNKNOWN("Unknown"),
+        /** The source does not record these values (a HealthChecker export): nothing is known. */
+        NOT_COLLECTED("Not collected");
 
         private final String label;
 
@@ -69,6 +71,16 @@ public record ProtocolState(Protocol protocol, Role role, Optional<RegistryValue
             case UNKNOWN -> Effective.UNKNOWN;
         };
         return new ProtocolState(p, r, enabled, dbd, fromDefault, e.isEmpty());
+    }
+
+    /** A side whose values the source does not record ({@link org.tlsconf.registry.Registry#records}). */
+    static ProtocolState notCollected(Protocol p, Role r) {
+        return new ProtocolState(p, r, Optional.empty(), Optional.empty(), Effective.NOT_COLLECTED, false);
+    }
+
+    /** True when nothing is known about this side (build unknown, or the values not collected). */
+    public boolean unknown() {
+        return effective == Effective.UNKNOWN || effective == Effective.NOT_COLLECTED;
     }
 
     /** "Enabled", "Enabled (OS default)", or "Not supported (Enabled=1 written)". */

@@ -113,7 +113,7 @@ public final class Rules {
                     && HealthCheckerClassification.of(server, client) == HealthCheckerClassification.Configuration.MISCONFIGURED;
             boolean effectDiffers = server.effective() != client.effective()
                     && server.effective() != Effective.NOT_SUPPORTED && client.effective() != Effective.NOT_SUPPORTED
-                    && server.effective() != Effective.UNKNOWN && client.effective() != Effective.UNKNOWN
+                    && !server.unknown() && !client.unknown()
                     && !(server.fromOsDefault() && client.fromOsDefault());
             if (hcMisconfigured || effectDiffers) {
                 out.add(new Finding("TLS-MISMATCH", Severity.MEDIUM, TlsRegistry.PROTOCOLS + "\\" + proto.keyName(),
@@ -163,9 +163,9 @@ public final class Rules {
             boolean anyKnown = false;
             boolean usable = false;
             for (Protocol proto : TLS) {
-                Effective e = s.protocol(proto, role).orElseThrow().effective();
-                anyKnown |= e != Effective.UNKNOWN;
-                usable |= e == Effective.ENABLED || e == Effective.UNKNOWN;
+                ProtocolState p = s.protocol(proto, role).orElseThrow();
+                anyKnown |= !p.unknown();
+                usable |= p.effective() == Effective.ENABLED || p.unknown();
             }
             if (anyKnown && !usable) {
                 String id = role == Role.SERVER ? "NO-SERVER-PROTOCOL" : "NO-CLIENT-PROTOCOL";

@@ -87,8 +87,8 @@ public final class BackupStore {
         Backup placed = backup.withFile(dir.resolve(base + ".json"));
         try {
             Files.createDirectories(dir);
-            AtomicFile.write(placed.regFile(), regFile(placed));
-            AtomicFile.write(placed.file(), json(placed));
+            AtomicFile.writePrivate(placed.regFile(), regFile(placed));
+            AtomicFile.writePrivate(placed.file(), json(placed));
             return placed;
         } catch (IOException | RegistryException e) {
             try {
@@ -103,7 +103,7 @@ public final class BackupStore {
     /** Rewrites a backup's JSON file (its status changed); atomically, with a new checksum. */
     public Backup update(Backup backup) {
         try {
-            AtomicFile.write(backup.file(), json(backup));
+            AtomicFile.writePrivate(backup.file(), json(backup));
             return backup;
         } catch (RegistryException e) {
             throw BackupException.io("cannot update the backup " + backup.file() + ": " + IoErrors.describe(e), e);

@@ -62,7 +62,7 @@ public class BackupsCommand implements java.util.concurrent.Callable<Integer> {
 
         @Override
         public void run() {
-            BackupStore store = new BackupStore(backupOptions.resolve(context));
+            BackupStore store = new BackupStore(backupOptions.existing(context));
             List<BackupStore.Item> items = store.items();
             PrintWriter out = spec.commandLine().getOut();
             if (format == DataFormat.json) {

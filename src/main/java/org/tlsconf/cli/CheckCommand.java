@@ -43,10 +43,11 @@ public class CheckCommand implements java.util.concurrent.Callable<Integer> {
         boolean compliant = plan.isEmpty();
         var out = spec.commandLine().getOut();
         if (output.format == Format.text) {
+            String notCollected = org.tlsconf.report.DiffReport.notCollected(plan);
             out.println(compliant ? "Compliant: " + registry.describe() + " matches profile " + p.name() + " ("
-                    + plan.unchanged() + " values)." : "Drift: " + plan.changes().size() + " of "
-                    + (plan.changes().size() + plan.unchanged()) + " values differ from profile " + p.name()
-                    + ". Fix with: " + fixCommand());
+                    + plan.unchanged() + " values" + notCollected + ")." : "Drift: " + plan.changes().size() + " of "
+                    + plan.compared() + " values differ from profile " + p.name() + notCollected + ". "
+                    + fixHint());
             if (!compliant) {
                 out.println();
             }
@@ -58,8 +59,21 @@ public class CheckCommand implements java.util.concurrent.Callable<Integer> {
         return compliant ? ExitCodes.OK : ExitCodes.DRIFT;
     }
 
+    /**
+     * How to fix the drift: the apply command on the same registry as this check (copy-paste ready), or — when
+     * that input cannot be changed (a HealthChecker export), since a command that would be refused is never
+     * suggested — the apply to run on the host itself.
+     */
+    String fixHint() {
+        java.util.Optional<String> refusal = context.registries().whyUnchangeable(registryOptions.registryFile);
+        if (refusal.isPresent()) {
+            return "An export cannot be changed: fix the host itself with: tlsconf apply " + quote(profile);
+        }
+        return "Fix with: " + fixCommand();
+    }
+
     /** The apply command that fixes the drift, on the same registry as this check (copy-paste ready). */
-    String fixCommand() {
+    private String fixCommand() {
         StringBuilder sb = new StringBuilder("tlsconf apply ").append(quote(profile));
         if (registryOptions.registryFile != null) {
             sb.append(" --registry-file ").append(quote(registryOptions.registryFile.toString()));

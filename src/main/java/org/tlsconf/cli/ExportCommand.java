@@ -10,7 +10,6 @@ import org.tlsconf.export.AnsibleExport;
 import org.tlsconf.export.GpoExport;
 import org.tlsconf.export.RegExport;
 import org.tlsconf.profile.Profile;
-import org.tlsconf.registry.AtomicFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -67,6 +66,9 @@ public class ExportCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.BAD_INPUT, "--format gpo writes a binary Registry.pol: give the file "
                     + "with -o, e.g. -o Registry.pol");
         }
+        if (output != null) {
+            OutputFile.check(output, example());
+        }
         Profile template = context.loader().load(profile);
         Profile p = format == ExportFormat.ansible && osBuild == null ? template
                 : template.resolve(Optional.ofNullable(osBuild));
@@ -81,16 +83,27 @@ public class ExportCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.BAD_INPUT, "profile " + p.name() + " cannot be exported as " + format
                     + ": " + e.getMessage());
         }
+        // what resolving the profile for the build left out (a cipher suite order tlsconf has no data for, on a
+        // profile that says "unsupported": "drop"): the file works without it, but the admin must know
+        p.notes().forEach(n -> spec.commandLine().getErr().println("warning: " + n + " (left out of the export)"));
         if (output == null) {
             spec.commandLine().getOut().flush();
             PrintStream out = System.out;
             out.write(bytes);
             out.flush();
         } else {
-            AtomicFile.write(output, bytes);
+            OutputFile.write(output, example(), bytes);
             spec.commandLine().getErr().println("Wrote " + output + " (" + format + ", profile " + p.name() + ", "
                     + p.values().size() + " values).");
         }
         return ExitCodes.OK;
+    }
+
+    private String example() {
+        return switch (format) {
+            case reg -> "tls.reg";
+            case ansible -> "tls.yml";
+            case gpo -> "Registry.pol";
+        };
     }
 }

@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.tlsconf.fleet.Fleet;
 import org.tlsconf.fleet.HostExports;
 import org.tlsconf.profile.Profile;
-import org.tlsconf.registry.AtomicFile;
 import org.tlsconf.report.FleetReport;
 import org.tlsconf.report.Style;
 import picocli.CommandLine.Command;
@@ -71,6 +70,9 @@ public class FleetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (output != null) {
+            OutputFile.check(output, "fleet." + (format == FleetFormat.text ? "txt" : format));
+        }
         Optional<Profile> p = Optional.ofNullable(profile).map(name -> context.loader().load(name));
         List<HostExports.Source> sources;
         try {
@@ -88,7 +90,7 @@ public class FleetCommand implements Callable<Integer> {
         if (output == null) {
             spec.commandLine().getOut().print(report);
         } else {
-            AtomicFile.write(output, report.getBytes(StandardCharsets.UTF_8));
+            OutputFile.write(output, "fleet." + (format == FleetFormat.text ? "txt" : format), report.getBytes(StandardCharsets.UTF_8));
             spec.commandLine().getErr().println(result.hosts().size() + " hosts; report written to " + output);
         }
         return result.allGood() ? ExitCodes.OK : ExitCodes.DRIFT;

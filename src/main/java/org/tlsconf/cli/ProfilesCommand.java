@@ -148,6 +148,9 @@ public class ProfilesCommand implements java.util.concurrent.Callable<Integer> {
 
         @Override
         public Integer call() {
+            if (output != null) {
+                OutputFile.check(output, "profile.json");
+            }
             byte[] xml;
             try {
                 xml = java.nio.file.Files.readAllBytes(file);
@@ -194,6 +197,9 @@ public class ProfilesCommand implements java.util.concurrent.Callable<Integer> {
                 throw new CliException(ExitCodes.BAD_INPUT, "--name '" + name + "' is not a profile name: use "
                         + "letters, digits, '.', '_' and '-' (at most 64)");
             }
+            if (output != null) {
+                OutputFile.check(output, "profile.json");
+            }
             org.tlsconf.registry.Registry registry = context.registries().open(registryOptions.registryFile);
             org.tlsconf.profile.Capture.Result r = org.tlsconf.profile.Capture.of(registry,
                     registryOptions.windowsVersion(registry), registry.describe(), name);
@@ -214,11 +220,7 @@ public class ProfilesCommand implements java.util.concurrent.Callable<Integer> {
         if (output == null) {
             out.print(json);
         } else {
-            try {
-                org.tlsconf.registry.AtomicFile.write(output, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            } catch (RuntimeException e) {
-                throw new CliException(ExitCodes.BAD_INPUT, output + ": cannot write: " + e.getMessage());
-            }
+            OutputFile.write(output, "profile.json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             out.println("Wrote profile " + p.name() + " (" + back.values().size() + " values" + (back.orders()
                     .isEmpty() ? "" : ", " + back.orders().size() + " order" + (back.orders().size() == 1 ? "" : "s"))
                     + ") to " + output + ", " + what + ".");

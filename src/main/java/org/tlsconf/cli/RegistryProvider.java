@@ -33,7 +33,20 @@ public interface RegistryProvider {
      * what the real run says.
      */
     default Registry openForChange(Path registryFile) {
+        java.util.Optional<String> refusal = whyUnchangeable(registryFile);
+        if (refusal.isPresent()) {
+            throw new CliException(ExitCodes.BAD_INPUT, refusal.get());
+        }
         return open(registryFile);
+    }
+
+    /**
+     * Why {@code apply}/{@code restore} refuse this input (it can be read but never changed: a HealthChecker
+     * export), or empty when it may be changed. The one rule behind that refusal, and behind every hint that
+     * suggests an {@code apply}: a command that would be refused is never suggested.
+     */
+    default java.util.Optional<String> whyUnchangeable(Path registryFile) {
+        return java.util.Optional.empty();
     }
 
     /** True when this host has a live registry to open without a file (Windows). */

@@ -72,7 +72,8 @@ public class RestoreCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     private int restore() {
-        BackupStore store = new BackupStore(backupOptions.resolve(context));
+        BackupStore store = new BackupStore(which.last ? backupOptions.existing(context)
+                : backupOptions.resolve(context));
         String target = ApplyFlow.target(registryOptions.registryFile);
         String host = BackupStore.hostName();
         PrintWriter out = spec.commandLine().getOut();

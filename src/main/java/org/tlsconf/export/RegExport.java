@@ -19,8 +19,10 @@ public final class RegExport {
         List<RegFileWriter.Section> sections = new ArrayList<>();
         ProfileExport.byKey(profile).forEach((key, values) -> sections.add(new RegFileWriter.Section(key, false,
                 values.stream().map(v -> new RegFileWriter.Entry(v.name(), v.value())).toList())));
-        return RegFileWriter.script(List.of("tlsconf export of " + ProfileExport.describe(profile) + ".",
+        List<String> comments = new ArrayList<>(List.of("tlsconf export of " + ProfileExport.describe(profile) + ".",
                 "Import with: reg import FILE (as an administrator). Keys are created when missing, never deleted.",
-                "Check afterwards with: tlsconf check " + profile.name()), sections);
+                "Check afterwards with: tlsconf check " + profile.name()));
+        profile.notes().forEach(n -> comments.add("Left out: " + n));
+        return RegFileWriter.script(comments, sections);
     }
 }

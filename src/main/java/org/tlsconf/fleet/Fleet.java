@@ -19,7 +19,6 @@ import org.tlsconf.fleet.FleetHost.Severities;
 import org.tlsconf.fleet.FleetHost.Status;
 import org.tlsconf.plan.Plan;
 import org.tlsconf.plan.Planner;
-import org.tlsconf.profile.DesiredValue;
 import org.tlsconf.profile.Profile;
 import org.tlsconf.profile.ProfileException;
 import org.tlsconf.registry.Registry;
@@ -27,7 +26,6 @@ import org.tlsconf.registry.RegistryException;
 import org.tlsconf.registry.RegistryInputException;
 import org.tlsconf.registry.RegistryPath;
 import org.tlsconf.registry.RegistryValue;
-import org.tlsconf.registry.clixml.HealthCheckerExport;
 import org.tlsconf.tls.TlsRegistry;
 import org.tlsconf.tls.WindowsVersion;
 
@@ -161,12 +159,10 @@ public final class Fleet {
                 return new Examined(FleetHost.failed(HostExports.hostName(host.registry(), source),
                         source.path().toString(), kind, e.getMessage()), List.of());
             }
-            List<DesiredValue> wanted = resolved.values().stream()
-                    .filter(d -> !host.healthChecker() || HealthCheckerExport.covers(d.key(), d.name())).toList();
-            notCollected = resolved.values().size() - wanted.size();
-            Plan plan = Planner.plan(resolved.name(), wanted, registry);
+            Plan plan = Planner.plan(resolved, registry);
+            notCollected = plan.notCollected();
             drift = plan.changes().size();
-            checked = drift + plan.unchanged();
+            checked = plan.compared();
             status = plan.isEmpty() ? Status.COMPLIANT : Status.DRIFT;
         }
         int[] bySeverity = new int[Finding.Severity.values().length];

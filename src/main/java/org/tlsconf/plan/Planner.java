@@ -26,7 +26,9 @@ public final class Planner {
     }
 
     /**
-     * As {@link #plan(Profile, Registry)} for any list of wanted values.
+     * As {@link #plan(Profile, Registry)} for any list of wanted values. A value the registry does not record
+     * (a HealthChecker export: {@link Registry#records}) is neither a change nor unchanged: it is counted as not
+     * collected, because its absence from the source is not its absence from the host.
      *
      * @throws IllegalArgumentException when a value lies outside the TLS roots (DESIGN.md safety rule 4): nothing
      *                                  tlsconf plans may write anywhere else, whatever the input (a profile, a backup)
@@ -41,7 +43,12 @@ public final class Planner {
         List<Change> changes = new ArrayList<>();
         Set<RegistryPath> created = new LinkedHashSet<>();
         int unchanged = 0;
+        int notCollected = 0;
         for (DesiredValue d : desired) {
+            if (!registry.records(d.key(), d.name())) {
+                notCollected++;
+                continue;
+            }
             boolean keyExists = registry.keyExists(d.key());
             Optional<RegistryValue> current = keyExists ? registry.readValue(d.key(), d.name()) : Optional.empty();
             Optional<RegistryValue> wanted = d.value();
@@ -61,6 +68,6 @@ public final class Planner {
             }
             changes.add(new Change(action, d.key(), d.name(), current, wanted, createsKey));
         }
-        return new Plan(name, changes, unchanged, new ArrayList<>(created), List.of());
+        return new Plan(name, changes, unchanged, new ArrayList<>(created), List.of(), notCollected);
     }
 }

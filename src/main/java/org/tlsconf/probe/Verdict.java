@@ -31,7 +31,7 @@ public record Verdict(Status status, List<String> common, List<String> unknown, 
             ProtocolState client = after.protocol(PROTOCOLS.get(version), Role.CLIENT).orElseThrow();
             switch (client.effective()) {
                 case ENABLED -> common.add(version);
-                case UNKNOWN -> unknown.add(version);
+                case UNKNOWN, NOT_COLLECTED -> unknown.add(version);
                 default -> {
                     // disabled, disabled by default, or not supported here: no use for this endpoint
                 }

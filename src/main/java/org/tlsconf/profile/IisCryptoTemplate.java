@@ -155,6 +155,13 @@ public final class IisCryptoTemplate {
                         + "Enabled=1 with DisabledByDefault=0: Windows documents 1, and CIS, STIG and older "
                         + "HealthChecker versions flag 0xFFFFFFFF");
             }
+            if (values.isEmpty() && orders.isEmpty()) {
+                // a profile that writes nothing would "apply" successfully and change nothing: refuse it
+                throw new ProfileException(new ProfileProblem(source, 0, 0, "", "the template holds nothing tlsconf "
+                        + "can import (no protocol, cipher, hash, key exchange, advanced or cipher suite item it "
+                        + "knows)" + (notes.isEmpty() ? "" : ": " + String.join("; ", notes)),
+                        "give a template IIS Crypto saved with the settings you want"));
+            }
             notes.add("IIS Crypto templates have no .NET Framework or WinHTTP items; add them (see the bundled "
                     + "profiles) so .NET and WinHTTP clients use the same protocols");
             String description = "Imported from the IIS Crypto template '" + (name.isEmpty() ? source : name)

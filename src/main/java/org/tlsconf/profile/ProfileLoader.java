@@ -111,8 +111,24 @@ public final class ProfileLoader {
         return finish(raw, chain);
     }
 
+    /**
+     * A reference is read as a file when it looks like a path ({@link #isPath}), when it names a file next to the
+     * profile that extends it, or when it is no bundled name but a file of that name exists ({@code x.reg} in the
+     * current folder): bundled names come first, an existing file is the fallback, and a file is always checked
+     * for being an export given where a profile belongs.
+     */
+    private boolean isFile(String reference, Path relativeTo) {
+        if (isPath(reference)) {
+            return true;
+        }
+        if (relativeTo != null) {
+            return Files.exists(relativeTo.resolve(reference));
+        }
+        return catalogue.read(reference).isEmpty() && Files.isRegularFile(Path.of(reference));
+    }
+
     private Located locate(String reference, Path relativeTo) {
-        if (isPath(reference) || (relativeTo != null && Files.exists(relativeTo.resolve(reference)))) {
+        if (isFile(reference, relativeTo)) {
             Path path = relativeTo == null ? Path.of(reference) : relativeTo.resolve(reference);
             try {
                 byte[] bytes = Files.readAllBytes(path);
@@ -129,6 +145,11 @@ public final class ProfileLoader {
         Optional<byte[]> bundled = catalogue.read(reference);
         if (bundled.isEmpty()) {
             List<String> names = catalogue.names();
+            if (reference.toLowerCase(java.util.Locale.ROOT).matches(".*\\.(reg|xml)")) {
+                throw new NotFound(new ProfileProblem(reference, 0, 0, "", "no bundled profile named '" + reference
+                        + "', and no such file: a registry export is given with --registry-file, not as PROFILE",
+                        "e.g. tlsconf diff max-protection --registry-file " + reference));
+            }
             String hint = Suggest.nearest(reference, names, Math.max(2, reference.length() / 3))
                     .map(s -> "did you mean '" + s + "'? ").orElse("")
                     + "bundled profiles: " + String.join(", ", names) + "; to load a file give its path, e.g. ./"

@@ -21,7 +21,8 @@ import java.util.Locale;
  * Replaces a file so that readers see either the old or the new content, never a mix or a truncated file. An
  * existing file is replaced as itself: a symbolic link is followed and its target is what gets replaced (the link
  * stays a link), and the new content keeps the old file's permissions, owner and group (POSIX) or ACL and owner
- * (Windows). A read-only file is refused, also for root or an administrator, who could otherwise replace it.
+ * (Windows). A new file gets the permissions any new file gets (POSIX: the umask), unless written with
+ * {@link #writePrivate}. A read-only file is refused, also for root or an administrator, who could otherwise replace it.
  */
 public final class AtomicFile {
     private AtomicFile() {
@@ -36,6 +37,20 @@ public final class AtomicFile {
      * @throws RegistryException on any other I/O failure; {@code target} is then unchanged
      */
     public static void write(Path target, byte[] bytes) {
+        write(target, bytes, false);
+    }
+
+    /**
+     * As {@link #write}, but a file that does not exist yet is created readable and writable by its owner only
+     * (POSIX 0600; on Windows the folder's ACL applies). For files that record a host's configuration and are
+     * trusted input later (backups: {@code restore} writes the registry from them), so that other local accounts
+     * can neither read them nor, through a lax umask, change them. An existing file keeps its permissions.
+     */
+    public static void writePrivate(Path target, byte[] bytes) {
+        write(target, bytes, true);
+    }
+
+    private static void write(Path target, byte[] bytes, boolean ownerOnly) {
         Path abs;
         try {
             abs = Files.exists(target) ? target.toRealPath() : target.toAbsolutePath();
@@ -48,7 +63,7 @@ public final class AtomicFile {
         Path dir = abs.getParent();
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+            tmp = createTemporary(dir, abs.getFileName().toString(), ownerOnly);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(bytes);
@@ -73,6 +88,28 @@ public final class AtomicFile {
                     Files.deleteIfExists(tmp);
                 } catch (IOException ignored) {
                     // best effort: a leftover temporary file is harmless
+                }
+            }
+        }
+    }
+
+    /**
+     * A new empty file next to the target, named {@code .NAME.RANDOM.tmp}. Unless {@code ownerOnly}, it is created
+     * as any new file is (POSIX: 0666 minus the umask), so that a file written for the first time gets the
+     * permissions the user expects; {@link Files#createTempFile} would make every output 0600.
+     */
+    private static Path createTemporary(Path dir, String name, boolean ownerOnly) throws IOException {
+        if (ownerOnly) {
+            return Files.createTempFile(dir, "." + name + ".", ".tmp");
+        }
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        for (int attempt = 0; ; attempt++) {
+            Path candidate = dir.resolve("." + name + "." + Long.toUnsignedString(random.nextLong()) + ".tmp");
+            try {
+                return Files.createFile(candidate);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt == 100) {
+                    throw e;
                 }
             }
         }

@@ -25,6 +25,7 @@ public class InMemoryRegistry implements Registry {
     private final LinkedHashMap<RegistryPath, Key> keys = new LinkedHashMap<>();
     private final String description;
     private Optional<List<String>> reportedCipherSuites = Optional.empty();
+    private java.util.function.BiPredicate<RegistryPath, String> recorded = (key, name) -> true;
 
     public InMemoryRegistry() {
         this("in-memory registry");
@@ -156,6 +157,16 @@ public class InMemoryRegistry implements Registry {
     @Override
     public Optional<List<String>> reportedCipherSuites() {
         return reportedCipherSuites;
+    }
+
+    @Override
+    public boolean records(RegistryPath key, String name) {
+        return recorded.test(key, name);
+    }
+
+    /** Limits the values this registry records (see {@link Registry#records}); by default it records every value. */
+    public void recordOnly(java.util.function.BiPredicate<RegistryPath, String> which) {
+        recorded = which;
     }
 
     /** Records the cipher suites the OS reported in force (read from a HealthChecker export). */

@@ -156,4 +156,10 @@ public final class OverlayRegistry implements Registry {
     public Optional<List<String>> reportedCipherSuites() {
         return reportedSuitesStale ? Optional.empty() : base.reportedCipherSuites();
     }
+
+    /** A value set or deleted here is known; any other is recorded as far as the base records it. */
+    @Override
+    public boolean records(RegistryPath key, String name) {
+        return changed.getOrDefault(key, new LinkedHashMap<>()).containsKey(fold(name)) || base.records(key, name);
+    }
 }

@@ -54,4 +54,14 @@ public interface Registry {
     default Optional<List<String>> reportedCipherSuites() {
         return Optional.empty();
     }
+
+    /**
+     * True when this source records the value, present or not. A HealthChecker export records only some values:
+     * for the others it says nothing, and their absence from it is not their absence from the host. The one rule
+     * every command uses to tell "absent" from "not collected" (check, diff and fleet do not compare such values,
+     * status shows them as not collected).
+     */
+    default boolean records(RegistryPath key, String name) {
+        return true;
+    }
 }

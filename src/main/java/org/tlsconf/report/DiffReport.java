@@ -36,13 +36,14 @@ public final class DiffReport {
         s.meta().lines().stream().filter(l -> !l[0].equals("Profile"))
                 .forEach(l -> sb.append(l[0]).append(": ").append(l[1]).append('\n'));
         if (plan.isEmpty()) {
-            sb.append("No changes: all ").append(plan.unchanged()).append(" values are already as the profile wants.\n");
+            sb.append("No changes: all ").append(plan.unchanged()).append(" values are already as the profile wants")
+                    .append(notCollected(plan)).append(".\n");
         } else {
             sb.append(plan.changes().size()).append(plan.changes().size() == 1 ? " change" : " changes")
                     .append(": ").append(plan.count(Change.Action.ADD)).append(" to add, ")
                     .append(plan.count(Change.Action.MODIFY)).append(" to modify, ")
                     .append(plan.count(Change.Action.DELETE)).append(" to delete; ")
-                    .append(plan.unchanged()).append(" already as wanted.\n");
+                    .append(plan.unchanged()).append(" already as wanted").append(notCollected(plan)).append(".\n");
             int nameWidth = 0;
             for (Change c : plan.changes()) {
                 nameWidth = Math.max(nameWidth, display(c.name()).length());
@@ -93,7 +94,7 @@ public final class DiffReport {
         sb.append("- Changes: ").append(plan.changes().size()).append(" (").append(plan.count(Change.Action.ADD))
                 .append(" add, ").append(plan.count(Change.Action.MODIFY)).append(" modify, ")
                 .append(plan.count(Change.Action.DELETE)).append(" delete); ").append(plan.unchanged())
-                .append(" already as wanted\n\n");
+                .append(" already as wanted").append(notCollected(plan)).append("\n\n");
         sb.append(StatusReport.matrix(audits.before(), "Protocols now").markdown());
         sb.append(StatusReport.matrix(audits.after(), "Protocols after the change").markdown());
         sb.append("## Planned changes\n\n");
@@ -126,8 +127,13 @@ public final class DiffReport {
                 .append(StatusReport.matrix(audits.after(), "Protocols after the change").html()).append("</div>");
         b.append("<section><h2>Planned changes (").append(plan.changes().size()).append(")</h2>");
         if (plan.isEmpty()) {
-            b.append("<p>None: all ").append(plan.unchanged()).append(" values are already as the profile wants.</p>");
+            b.append("<p>None: all ").append(plan.unchanged()).append(" values are already as the profile wants")
+                    .append(Html.escape(notCollected(plan))).append(".</p>");
         } else {
+            if (plan.notCollected() > 0) {
+                b.append("<p>").append(plan.unchanged()).append(" values already as wanted")
+                        .append(Html.escape(notCollected(plan))).append(".</p>");
+            }
             b.append("<table><tr><th>Action</th><th>Key</th><th>Value</th><th>Before</th><th>After</th></tr>");
             for (Change c : plan.changes()) {
                 b.append("<tr><td class=\"").append(c.action().label()).append("\">").append(c.action().label())
@@ -177,6 +183,12 @@ public final class DiffReport {
                 .append(" -> ").append(m.to()).append('\n'));
     }
 
+    /** "; 11 not collected by this export (not compared)", or nothing when the source records every value. */
+    public static String notCollected(Plan plan) {
+        return plan.notCollected() == 0 ? "" : "; " + plan.notCollected() + " of the profile's values not collected "
+                + "by this export (not compared)";
+    }
+
     private static String display(String name) {
         return name.isEmpty() ? "(Default)" : name;
     }
@@ -213,6 +225,7 @@ public final class DiffReport {
         summary.put("modify", plan.count(Change.Action.MODIFY));
         summary.put("delete", plan.count(Change.Action.DELETE));
         summary.put("unchanged", plan.unchanged());
+        summary.put("notCollected", plan.notCollected());
         ArrayNode changes = root.putArray("changes");
         for (Change c : plan.changes()) {
             ObjectNode o = changes.addObject();

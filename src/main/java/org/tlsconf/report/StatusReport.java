@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.tlsconf.audit.Audit;
 import org.tlsconf.audit.Finding;
 import org.tlsconf.audit.HostState;
+import org.tlsconf.audit.HostState.Part;
 import org.tlsconf.audit.ProtocolState;
 import org.tlsconf.registry.RegistryValue;
 import org.tlsconf.tls.Protocol;
@@ -35,9 +36,12 @@ public final class StatusReport {
             case ENABLED -> Tone.OK;
             case DISABLED_BY_DEFAULT, DISABLED -> Tone.OFF;
             case NOT_SUPPORTED -> Tone.NA;
-            case UNKNOWN -> Tone.UNKNOWN;
+            case UNKNOWN, NOT_COLLECTED -> Tone.UNKNOWN;
         });
     }
+
+    /** A value the source does not record (a HealthChecker export): its absence says nothing about the host. */
+    static final String NOT_COLLECTED = "not collected (the export does not record it)";
 
     static String value(Optional<RegistryValue> v) {
         return v.map(RegistryValue::display).orElse("not set");
@@ -88,7 +92,7 @@ public final class StatusReport {
         List<List<Section.Cell>> winHttp = new ArrayList<>();
         for (HostState.WinHttpValue w : s.winHttp()) {
             winHttp.add(List.of(Section.Cell.plain(viewName(w.view())), new Section.Cell(w.value().isPresent()
-                    ? value(w.value()) : "not set (OS default)", Tone.worstForValue(findings, w.key(),
+                    ? value(w.value()) : s.collected(Part.WINHTTP) ? "not set (OS default)" : NOT_COLLECTED, Tone.worstForValue(findings, w.key(),
                     TlsRegistry.DEFAULT_SECURE_PROTOCOLS).orElse(Tone.NONE)),
                     Section.Cell.plain(w.value().isPresent() ? bits(w.protocols()) : "-")));
         }
@@ -97,7 +101,7 @@ public final class StatusReport {
         List<List<Section.Cell>> winInet = new ArrayList<>();
         for (HostState.WinInetValue w : s.winInet()) {
             winInet.add(List.of(Section.Cell.plain(w.scope()), new Section.Cell(w.value().isPresent()
-                    ? value(w.value()) : "not set", Tone.worstForValue(findings, w.key(), TlsRegistry.SECURE_PROTOCOLS)
+                    ? value(w.value()) : s.collected(Part.WININET) ? "not set" : NOT_COLLECTED, Tone.worstForValue(findings, w.key(), TlsRegistry.SECURE_PROTOCOLS)
                     .orElse(Tone.NONE)), Section.Cell.plain(w.value().isPresent() ? bits(w.protocols()) : "-")));
         }
         out.add(new Section("WinINet SecureProtocols (read only)", List.of("Scope", "Value", "Protocols"), winInet,
@@ -124,8 +128,10 @@ public final class StatusReport {
             }
         }
         out.add(new Section("Disabled ciphers, hashes and key exchanges", algorithms.isEmpty() ? List.of()
-                : List.of("Kind", "Name"), algorithms, algorithms.isEmpty() ? List.of("none") : List.of()));
-        out.add(Section.notesOnly("FIPS algorithm policy", List.of("Enabled: " + value(s.fipsEnabled()))));
+                : List.of("Kind", "Name"), algorithms, !algorithms.isEmpty() ? List.of()
+                : List.of(s.collected(Part.ALGORITHMS) ? "none" : NOT_COLLECTED)));
+        out.add(Section.notesOnly("FIPS algorithm policy", List.of("Enabled: " + (s.fipsEnabled().isPresent()
+                || s.collected(Part.FIPS) ? value(s.fipsEnabled()) : NOT_COLLECTED))));
         return out;
     }
 
@@ -227,6 +233,13 @@ public final class StatusReport {
         s.algorithms().stream().filter(HostState.AlgorithmSetting::disabled).forEach(a -> algorithms.addObject()
                 .put("kind", a.kind()).put("name", a.name()));
         root.set("fips", s.fipsEnabled().map(ValueJson::data).orElse(null));
+        ArrayNode notCollected = root.putArray("notCollected");
+        s.notCollected().forEach(p -> notCollected.add(switch (p) {
+            case WINHTTP -> "winHttp";
+            case WININET -> "winInet";
+            case ALGORITHMS -> "disabledAlgorithms";
+            case FIPS -> "fips";
+        }));
         root.set("findings", findings(sub.audit().findings()));
         return root;
     }

@@ -47,7 +47,7 @@ public final class HealthCheckerExport {
      * DisabledByDefault, .NET Framework SystemDefaultTlsVersions and SchUseStrongCrypto in both views): for other
      * values an export says nothing, and their absence from it is not their absence from the host.
      */
-    public static boolean covers(RegistryPath key, String name) {
+    static boolean covers(RegistryPath key, String name) {
         for (String tls : List.of("1.0", "1.1", "1.2", "1.3")) {
             for (String side : List.of("Server", "Client")) {
                 if (key.equals(RegistryPath.parse(SCHANNEL + tls + "\\" + side))) {
@@ -83,6 +83,7 @@ public final class HealthCheckerExport {
     public static InMemoryRegistry read(byte[] data, String source) {
         Document doc = parse(data, source);
         InMemoryRegistry reg = new InMemoryRegistry("HealthChecker export " + source);
+        reg.recordOnly(HealthCheckerExport::covers);
         int versions = 0;
         for (Element ms : valueObjects(doc)) {
             Optional<String> tls = text(ms, "S", "TLSVersion");

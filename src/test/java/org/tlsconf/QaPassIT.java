@@ -1,0 +1,243 @@
+package org.tlsconf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Defects a new-user QA pass found, each as the user met it: the packaged jar run as a process, its output, error
+ * line and exit code.
+ */
+class QaPassIT {
+    static final String HEALTH_CHECKER = "src/test/resources/corpus/14_css-exchange-healthchecker-GetAllTlsSettings1"
+            + ".clixml.xml";
+    static final String EXAMPLE = "examples/server-2016-fresh.reg";
+
+    @TempDir
+    Path dir;
+
+    static JsonNode json(JarIT.Result r) throws Exception {
+        return new ObjectMapper().readTree(r.out());
+    }
+
+    // ---- 1: one rule decides "not collected" (a HealthChecker export records only some values) ----------------
+
+    @Test
+    void checkCountsOnlyWhatAHealthCheckerExportCollectsAndSuggestsNoApplyThatWouldBeRefused() throws Exception {
+        JarIT.Result check = JarIT.run("check", "max-protection", "--registry-file", HEALTH_CHECKER);
+        assertEquals(1, check.code(), check.err());
+        String first = check.out().lines().findFirst().orElseThrow();
+        assertTrue(first.startsWith("Drift: 3 of 20 values differ from profile max-protection; 8 of the profile's "
+                + "values not collected by this export (not compared)."), first);
+        assertFalse(first.contains("--registry-file"), first); // apply --registry-file on this file is refused
+        assertTrue(first.endsWith("fix the host itself with: tlsconf apply max-protection"), first);
+        JarIT.Result refused = JarIT.run("apply", "max-protection", "--registry-file", HEALTH_CHECKER, "--dry-run");
+        assertEquals(2, refused.code(), refused.out());
+        assertFalse(check.out().contains("SSL 2.0") || check.out().contains("SSL 3.0"), check.out());
+    }
+
+    @Test
+    void diffFleetAndCheckAgreeOnWhatDriftedInAHealthCheckerExport() throws Exception {
+        JarIT.Result diff = JarIT.run("diff", "max-protection", "--registry-file", HEALTH_CHECKER, "--format", "json");
+        assertEquals(0, diff.code(), diff.err());
+        JsonNode summary = json(diff).get("summary");
+        assertEquals(0, summary.get("add").asInt(), summary.toString());
+        assertEquals(3, summary.get("modify").asInt(), summary.toString());
+        assertEquals(17, summary.get("unchanged").asInt(), summary.toString());
+        assertEquals(8, summary.get("notCollected").asInt(), summary.toString());
+        JarIT.Result text = JarIT.run("diff", "max-protection", "--registry-file", HEALTH_CHECKER);
+        assertTrue(text.out().contains("3 changes: 0 to add, 3 to modify, 0 to delete; 17 already as wanted; 8 of "
+                + "the profile's values not collected by this export (not compared)."), text.out());
+        JarIT.Result fleet = JarIT.run("fleet", "--profile", "max-protection", HEALTH_CHECKER, "--format", "json");
+        JsonNode host = json(fleet).get("hosts").get(0);
+        assertEquals(3, host.get("drift").asInt(), host.toString());
+        assertEquals(20, host.get("checked").asInt(), host.toString());
+        assertEquals(8, host.get("notCollected").asInt(), host.toString());
+        assertEquals("NOT_COLLECTED", host.get("protocols").get("SSL 3.0").get("server").asText(), host.toString());
+    }
+
+    @Test
+    void statusShowsValuesAHealthCheckerExportDoesNotRecordAsNotCollectedEvenWithAKnownBuild() throws Exception {
+        JarIT.Result r = JarIT.run("status", "--registry-file", HEALTH_CHECKER, "--os-build", "17763", "--format",
+                "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode root = json(r);
+        for (JsonNode p : root.get("protocols")) {
+            String name = p.get("protocol").asText();
+            boolean collected = name.startsWith("TLS");
+            assertEquals(collected, !p.get("state").asText().equals("NOT_COLLECTED"), p.toString());
+        }
+        assertEquals("[\"winHttp\",\"winInet\",\"disabledAlgorithms\",\"fips\"]", root.get("notCollected").toString());
+        JarIT.Result text = JarIT.run("status", "--registry-file", HEALTH_CHECKER, "--os-build", "17763");
+        assertTrue(text.out().lines().anyMatch(l -> l.matches("\\s*SSL 2\\.0\\s+Not collected\\s+Not collected\\s+-")),
+                text.out());
+        JarIT.Result reg = JarIT.run("status", "--registry-file", EXAMPLE, "--format", "json");
+        assertEquals("[]", json(reg).get("notCollected").toString());
+        assertFalse(reg.out().contains("NOT_COLLECTED"), reg.out());
+    }
+
+    // ---- 2: files written with -o ---------------------------------------------------------------------------
+
+    /** Every command that writes a file with -o, writing {@code out}. */
+    private static List<String[]> writers(Path out) {
+        return List.of(new String[] {"export", "max-protection", "--format", "reg", "-o", out.toString()},
+                new String[] {"export", "strict", "--format", "gpo", "--os-build", "20348", "-o", out.toString()},
+                new String[] {"fleet", EXAMPLE, "--format", "html", "-o", out.toString()},
+                new String[] {"profiles", "import", "src/test/resources/ictpl/v3-bsi-style.ictpl", "-o",
+                    out.toString()},
+                new String[] {"profiles", "capture", "--registry-file", EXAMPLE, "-o", out.toString()});
+    }
+
+    @Test
+    void aFileWrittenWithOutputGetsThePermissionsTheUmaskGives() throws Exception {
+        for (String umask : List.of("022", "027")) {
+            String expected = umask.equals("022") ? "rw-r--r--" : "rw-r-----";
+            int i = 0;
+            for (String[] args : writers(dir.resolve("out-" + umask + "-" + i))) {
+                Path out = dir.resolve("out-" + umask + "-" + i++);
+                args[args.length - 1] = out.toString();
+                JarIT.Result r = JarIT.runWithUmask(umask, args);
+                assertTrue(r.code() == 0 || r.code() == 1, String.join(" ", args) + ": " + r.err());
+                assertEquals(expected, PosixFilePermissions.toString(Files.getPosixFilePermissions(out)),
+                        String.join(" ", args));
+            }
+        }
+    }
+
+    @Test
+    void backupsStayReadableByTheirOwnerOnly() throws Exception {
+        Path host = dir.resolve("host.reg");
+        Files.copy(Path.of(EXAMPLE), host);
+        Path backups = dir.resolve("backups");
+        JarIT.Result r = JarIT.runWithUmask("022", "apply", "max-protection", "--registry-file", host.toString(),
+                "--backup-dir", backups.toString());
+        assertEquals(3010 & 0xFF, r.code(), r.err());
+        try (Stream<Path> files = Files.list(backups)) {
+            List<Path> all = files.toList();
+            assertEquals(2, all.size(), all.toString());
+            for (Path f : all) {
+                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)), f.toString());
+            }
+        }
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(host)));
+    }
+
+    @Test
+    void aBadOutputPathIsOneLineAndExitTwoOnEveryCommandAndLeavesNothingBehind() throws Exception {
+        Path readOnly = dir.resolve("read-only.out");
+        Files.writeString(readOnly, "keep me");
+        readOnly.toFile().setWritable(false, false);
+        Path folder = dir.resolve("a-folder");
+        Files.createDirectory(folder);
+        Map<Path, String> why = Map.of(dir.resolve("missing").resolve("x.out"), "the folder " + dir.resolve("missing")
+                + " does not exist; create it first or choose another path", folder, "it is a folder; give a file "
+                + "name, e.g. -o " + folder + "/", readOnly, "the file is read-only; make it writable or "
+                + "choose another path");
+        for (Map.Entry<Path, String> bad : why.entrySet()) {
+            for (String[] args : writers(bad.getKey())) {
+                JarIT.Result r = JarIT.run(args);
+                String cmd = String.join(" ", args);
+                assertEquals(2, r.code(), cmd + ": " + r.err());
+                assertEquals(1, r.err().strip().lines().count(), cmd + ": " + r.err());
+                assertTrue(r.err().startsWith("tlsconf: cannot write -o " + bad.getKey() + ": " + bad.getValue()),
+                        cmd + ": " + r.err());
+                assertFalse(r.err().contains("Exception"), r.err());
+            }
+        }
+        assertEquals("keep me", Files.readString(readOnly));
+        try (Stream<Path> left = Files.walk(dir)) {
+            List<String> names = left.filter(p -> !p.equals(dir)).map(p -> dir.relativize(p).toString()).sorted()
+                    .toList();
+            assertEquals(List.of("a-folder", "read-only.out"), names, "nothing half-written is left behind");
+        }
+    }
+
+    // ---- 3: imports and exports say what they could not carry --------------------------------------------
+
+    @Test
+    void importingATemplateWithNothingImportableFailsAndWritesNothing() throws Exception {
+        Path template = dir.resolve("nothing.ictpl");
+        Files.writeString(template, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<iisCryptoTemplate version=\"3\">"
+                + "<header><name>Nothing</name></header><schannel><unknownThing/></schannel></iisCryptoTemplate>\n",
+                StandardCharsets.UTF_8);
+        Path out = dir.resolve("nothing.json");
+        JarIT.Result r = JarIT.run("profiles", "import", template.toString(), "-o", out.toString());
+        assertEquals(2, r.code(), r.out());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().startsWith(template + ": the template holds nothing tlsconf can import")
+                && r.err().contains("unknown section <unknownThing> in <schannel>: not imported"), r.err());
+        assertFalse(Files.exists(out));
+        JarIT.Result printed = JarIT.run("profiles", "import", template.toString());
+        assertEquals(2, printed.code(), printed.out());
+        assertEquals("", printed.out());
+    }
+
+    @Test
+    void exportSaysWhenTheBuildLeavesTheCipherSuiteOrderOut() throws Exception {
+        Path out = dir.resolve("strict-9200.reg");
+        JarIT.Result r = JarIT.run("export", "strict", "--format", "reg", "--os-build", "9200", "-o", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("warning: Functions not written on build 9200: tlsconf has no cipher suite "
+                + "data for build 9200"), r.err());
+        String reg = new String(Files.readAllBytes(out), StandardCharsets.UTF_16LE);
+        assertTrue(reg.contains("; Left out: Functions not written on build 9200"), reg);
+        assertFalse(reg.contains("\"Functions\""), reg);
+        JarIT.Result supported = JarIT.run("export", "strict", "--format", "reg", "--os-build", "20348", "-o",
+                dir.resolve("strict-20348.reg").toString());
+        assertEquals(0, supported.code(), supported.err());
+        assertFalse(supported.err().contains("warning"), supported.err());
+    }
+
+    // ---- 4: what the user named ---------------------------------------------------------------------------
+
+    @Test
+    void aMissingBackupDirTheUserNamedIsAnErrorButAMissingDefaultFolderIsNoBackups() throws Exception {
+        Path missing = dir.resolve("no-such-folder");
+        for (String[] args : List.of(new String[] {"backups", "list", "--backup-dir", missing.toString()},
+                new String[] {"backups", "list", "--backup-dir", missing.toString(), "--format", "json"},
+                new String[] {"restore", "--last", "--dry-run", "--registry-file", EXAMPLE, "--backup-dir",
+                    missing.toString()})) {
+            JarIT.Result r = JarIT.run(args);
+            assertEquals(2, r.code(), String.join(" ", args) + ": " + r.out());
+            assertEquals("tlsconf: --backup-dir " + missing + " does not exist; give the folder the backups were "
+                    + "written to (default: ", r.err().substring(0, r.err().indexOf("(default: ") + 10));
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+        }
+        Path state = dir.resolve("fresh-state");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JarIT.JAR.toString(), "backups", "list"));
+        JarIT.Result fresh = JarIT.exec(cmd, Map.of("XDG_STATE_HOME", state.toString()));
+        assertEquals(0, fresh.code(), fresh.err());
+        assertEquals("No backups in " + state.resolve("tlsconf").resolve("backups"), fresh.out().strip());
+    }
+
+    @Test
+    void aBareRegFileNameGivenAsProfileGetsTheRegistryFileHintLikeAPath() throws Exception {
+        Files.copy(Path.of(EXAMPLE), dir.resolve("x.reg"));
+        Files.copy(Path.of(HEALTH_CHECKER), dir.resolve("hc.xml"));
+        for (String name : List.of("x.reg", "./x.reg", "hc.xml")) {
+            JarIT.Result r = JarIT.runIn(dir, "diff", name);
+            assertEquals(2, r.code(), r.out());
+            assertTrue(r.err().contains("did you mean --registry-file " + name + "?"), name + ": " + r.err());
+        }
+        JarIT.Result missing = JarIT.runIn(dir, "check", "y.reg");
+        assertEquals(2, missing.code(), missing.out());
+        assertTrue(missing.err().startsWith("y.reg: no bundled profile named 'y.reg', and no such file: a registry "
+                + "export is given with --registry-file, not as PROFILE"), missing.err());
+        JarIT.Result bundled = JarIT.runIn(dir, "diff", "max-protection", "--registry-file", "x.reg");
+        assertEquals(0, bundled.code(), bundled.err());
+    }
+}
