@@ -10,20 +10,25 @@
 #   4. fleet over 1,000 and 5,000 generated host exports (~5 KB each): hosts/s and peak RSS, and 5,000 hosts in a
 #      64 MB heap.
 # Needs target/tlsconf (mvn -B -DskipTests package) and the test classes (mvn -B -DskipTests test-compile).
-# Usage: [BIG_RUNS=N] bench/run.sh [RUNS]   (default 10 runs for start-up, 3 for the large files; inputs kept in
-# target/bench/)
+# Usage: [BIG_RUNS=N] bench/run.sh [RUNS [SECTION...]]   (default 10 runs for start-up, 3 for the large files, all
+# four sections; e.g. "bench/run.sh 20 1" runs only the start-up section 20 times; inputs kept in target/bench/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-10}"
+shift || true
+sections=" ${*:-1 2 3 4} "
 big_runs="${BIG_RUNS:-3}"
 [ -x target/tlsconf ] && [ -f target/tlsconf.jar ] && [ -d target/test-classes ] || mvn -B -q -DskipTests test-compile package
 mkdir -p target/bench
-read -r large large_size hexline hexline_size < <(java -cp target/test-classes:target/tlsconf.jar \
-  org.tlsconf.bench.BenchFiles target/bench | tr '\n' ' '; echo)
+if [[ "$sections" == *" "[23]" "* ]]; then
+  read -r large large_size hexline hexline_size < <(java -cp target/test-classes:target/tlsconf.jar \
+    org.tlsconf.bench.BenchFiles target/bench | tr '\n' ' '; echo)
+fi
 example=examples/server-2016-fresh.reg
 fast="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" # the launcher's default options, for runs that add -Xmx
 measure() { python3 bench/measure.py "$@"; }
 
+if [[ "$sections" == *" 1 "* ]]; then
 echo "== 1. start-up through target/tlsconf (targets: wall <= 3x hello, peak RSS <= 1.5x hello)"
 measure "$runs" \
   "hello world (java -cp ... Hello)" java -cp target/test-classes org.tlsconf.bench.Hello :: \
@@ -31,8 +36,10 @@ measure "$runs" \
   "tlsconf diff max-protection (example)" target/tlsconf diff max-protection --registry-file "$example" :: \
   "tlsconf status (example)" target/tlsconf status --registry-file "$example" :: \
   "tlsconf --version" target/tlsconf --version
-
 echo
+fi
+
+if [[ "$sections" == *" 2 "* ]]; then
 echo "== 2. read-only commands on $large ($((large_size / 1000000)) MB; targets: >= 100 MB/s, peak RSS <= 300 MB)"
 measure "$big_runs" \
   "hello world" java -cp target/test-classes org.tlsconf.bench.Hello :: \
@@ -45,8 +52,10 @@ measure "$big_runs" \
     --registry-file "$large" :: \
   "check, 50 MB hex line, -Xmx512m@$hexline_size" env TLSCONF_JAVA_OPTS="$fast -Xmx512m" target/tlsconf check \
     max-protection --registry-file "$hexline"
-
 echo
+fi
+
+if [[ "$sections" == *" 3 "* ]]; then
 echo "== 3. apply, then restore, on a copy of $large (target: peak RSS <= 600 MB)"
 work=target/bench/work
 rm -rf "$work" && mkdir -p "$work"
@@ -65,8 +74,10 @@ if cmp -s "$large" "$work/rt.reg"; then
 else
   echo "apply then restore: the file differs from the original (cmp: $(cmp "$large" "$work/rt.reg" 2>&1 | head -1))"
 fi
-
 echo
+fi
+
+if [[ "$sections" == *" 4 "* ]]; then
 echo "== 4. fleet over generated host exports (~5 KB each; some drift on purpose, so exit 1 is expected)"
 for n in 1000 5000; do
   [ -d "target/bench/fleet-$n" ] || java -cp target/test-classes:target/tlsconf.jar org.tlsconf.bench.FleetBenchmark \
@@ -78,3 +89,4 @@ measure "$big_runs" \
   "fleet, 5,000 hosts" target/tlsconf fleet --profile max-protection target/bench/fleet-5000 --format json :: \
   "fleet, 5,000 hosts, -Xmx64m" env TLSCONF_JAVA_OPTS="$fast -Xmx64m" target/tlsconf fleet --profile \
     max-protection target/bench/fleet-5000 --format json
+fi

@@ -56,8 +56,13 @@ out="$(cd "$(dirname "$out")" && pwd)/$(basename "$out")"
 (cd "$work" && wixl -a x64 "${defines[@]}" -o "$out" "${sources[@]}" 2> >(grep -v 'GLib-GObject-WARNING' >&2))
 
 # wixl 0.101 cannot write <Environment>: add the system PATH entry as WiX would
-# ('=-*PATH' = set, remove on uninstall, system variable; '[~];[INSTALLDIR]' = append to the existing value)
+# ('=-*PATH' = set, remove on uninstall, system variable; '[~];[INSTALLDIR]' = append to the existing value).
+# Nor <RemoveFile>: the class-data archive tlsconf.cmd makes on its first run (tlsconf.jsa, tlsconf.jsa.id) goes on
+# uninstall (InstallMode 2), so that the folder goes too and an upgrade starts without the old jar's archive (one row
+# per name: Wine's msiexec does not expand wildcards there)
 msibuild "$out" \
+  -q "INSERT INTO \`RemoveFile\` (\`FileKey\`,\`Component_\`,\`FileName\`,\`DirProperty\`,\`InstallMode\`) VALUES ('rmArchive','cmpLauncher','tlsconf.jsa','INSTALLDIR',2)" \
+  -q "INSERT INTO \`RemoveFile\` (\`FileKey\`,\`Component_\`,\`FileName\`,\`DirProperty\`,\`InstallMode\`) VALUES ('rmArchiveId','cmpLauncher','tlsconf.jsa.id','INSTALLDIR',2)" \
   -q "CREATE TABLE \`Environment\` (\`Environment\` CHAR(72) NOT NULL, \`Name\` CHAR(255) NOT NULL LOCALIZABLE, \`Value\` CHAR(255) LOCALIZABLE, \`Component_\` CHAR(72) NOT NULL PRIMARY KEY \`Environment\`)" \
   -q "INSERT INTO \`Environment\` (\`Environment\`,\`Name\`,\`Value\`,\`Component_\`) VALUES ('envPath','=-*PATH','[~];[INSTALLDIR]','cmpPath')" \
   -q "INSERT INTO \`InstallExecuteSequence\` (\`Action\`,\`Sequence\`) VALUES ('RemoveEnvironmentStrings',3300)" \

@@ -28,7 +28,48 @@ set /a "JAVA_MAJOR=JAVA_MAJOR" >nul 2>&1
 if %JAVA_MAJOR% LSS 17 goto tooold
 rem short-lived command: C1-only JIT and the serial GC start about a third faster; override with TLSCONF_JAVA_OPTS
 if not defined TLSCONF_JAVA_OPTS set "TLSCONF_JAVA_OPTS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
-"%JAVA_EXE%" %TLSCONF_JAVA_OPTS% -jar "%TLSCONF_HOME%tlsconf.jar" %*
+set "TLSCONF_JAR=%TLSCONF_HOME%tlsconf.jar"
+set "TLSCONF_JSA=%TLSCONF_HOME%tlsconf.jsa"
+rem Class-data sharing, as the POSIX launcher does it: tlsconf.jsa next to the jar is used when tlsconf.jsa.id says
+rem it was made for this jar (path, size, time), this Java (path, version) and is that archive (size, time);
+rem otherwise this run writes a new one as it exits, if the folder is writable (Administrators and SYSTEM for a
+rem per-machine install: SCCM's first check, or the first elevated run, makes it). A JVM never uses an archive that
+rem does not match it, so a wrong one only costs time; this check keeps it from costing time on every run.
+for %%F in ("%TLSCONF_JAR%") do set "TLSCONF_JSA_FOR=%%~fF %%~zF %%~tF %JAVA_EXE% %JAVA_VERSION%"
+set "TLSCONF_JSA_ID="
+if exist "%TLSCONF_JSA%" for %%F in ("%TLSCONF_JSA%") do set "TLSCONF_JSA_ID=%TLSCONF_JSA_FOR% %%~zF %%~tF"
+set "TLSCONF_JSA_MADE_FOR="
+if defined TLSCONF_JSA_ID if exist "%TLSCONF_JSA%.id" set /p TLSCONF_JSA_MADE_FOR=<"%TLSCONF_JSA%.id"
+if not defined TLSCONF_JSA_ID goto newarchive
+if not "%TLSCONF_JSA_MADE_FOR%"=="%TLSCONF_JSA_ID%" goto newarchive
+rem -Xlog keeps the JVM's notes about the archive off stdout, whose content is the command's output
+"%JAVA_EXE%" %TLSCONF_JAVA_OPTS% -XX:SharedArchiveFile="%TLSCONF_JSA%" -Xlog:cds*=off -jar "%TLSCONF_JAR%" %*
+exit /b %ERRORLEVEL%
+
+:newarchive
+rem The JVM writes the archive into a folder of this run's own: mkdir fails when the folder exists (another run's) or
+rem this user may not write here, and then this run goes without an archive (a JVM that cannot write the archive
+rem at exit fails with exit 1). Only a whole archive is moved into place, then its id (the JVM makes the file
+rem read-only: del /f).
+set "TLSCONF_JSA_TMP=%TLSCONF_JSA%.%RANDOM%.tmp"
+mkdir "%TLSCONF_JSA_TMP%" >nul 2>&1
+if errorlevel 1 goto noarchive
+"%JAVA_EXE%" %TLSCONF_JAVA_OPTS% -XX:ArchiveClassesAtExit="%TLSCONF_JSA_TMP%\tlsconf.jsa" -Xlog:cds*=off -jar "%TLSCONF_JAR%" %*
+set "TLSCONF_CODE=%ERRORLEVEL%"
+if not exist "%TLSCONF_JSA_TMP%\tlsconf.jsa" goto droptmp
+del /f /q "%TLSCONF_JSA%.id" "%TLSCONF_JSA%" >nul 2>&1
+move /y "%TLSCONF_JSA_TMP%\tlsconf.jsa" "%TLSCONF_JSA%" >nul 2>&1
+if exist "%TLSCONF_JSA_TMP%\tlsconf.jsa" goto droptmp
+attrib -r "%TLSCONF_JSA%" >nul 2>&1
+for %%F in ("%TLSCONF_JSA%") do set "TLSCONF_JSA_ID=%TLSCONF_JSA_FOR% %%~zF %%~tF"
+>"%TLSCONF_JSA_TMP%\tlsconf.jsa.id" echo %TLSCONF_JSA_ID%
+move /y "%TLSCONF_JSA_TMP%\tlsconf.jsa.id" "%TLSCONF_JSA%.id" >nul 2>&1
+:droptmp
+rd /s /q "%TLSCONF_JSA_TMP%" >nul 2>&1
+exit /b %TLSCONF_CODE%
+
+:noarchive
+"%JAVA_EXE%" %TLSCONF_JAVA_OPTS% -jar "%TLSCONF_JAR%" %*
 exit /b %ERRORLEVEL%
 
 :nojava

@@ -94,11 +94,7 @@ class LauncherIT {
             assertEquals(List.of("tlsconf", "tlsconf.jar", "tlsconf.jsa", "tlsconf.jsa.id"),
                     leftovers.map(p -> p.getFileName().toString()).sorted().toList());
         }
-        Path log = dir.resolve("classes.log");
-        check(Map.of("TLSCONF_JAVA_OPTS", "-Xlog:class+load:file=" + log));
-        List<String> lines = Files.readAllLines(log);
-        assertTrue(lines.stream().anyMatch(l -> l.contains("org.tlsconf.cli.CheckCommand source: shared objects file")),
-                "CheckCommand was not loaded from the archive");
+        assertLoadsClassesFromTheArchive();
     }
 
     @Test
@@ -111,6 +107,29 @@ class LauncherIT {
         check(Map.of());
         assertTrue(Files.getLastModifiedTime(jsa).compareTo(Files.getLastModifiedTime(jar)) > 0,
                 "the stale archive was not replaced");
+    }
+
+    @Test
+    void anArchiveChangedAfterItsIdWasWrittenIsReplaced() throws Exception {
+        check(Map.of());
+        Path jsa = home.resolve("tlsconf.jsa");
+        FileTime written = Files.getLastModifiedTime(home.resolve("tlsconf.jsa.id"));
+        Files.setPosixFilePermissions(jsa, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.writeString(jsa, "not a class-data archive");
+        Files.setLastModifiedTime(jsa, FileTime.fromMillis(written.toMillis() + 60_000));
+        JarIT.Result r = check(Map.of());
+        assertEquals(1, r.code(), r.err());
+        assertEquals("", r.err());
+        assertTrue(Files.size(jsa) > 100_000, "the damaged archive was not replaced");
+        assertLoadsClassesFromTheArchive();
+    }
+
+    private void assertLoadsClassesFromTheArchive() throws Exception {
+        Path log = dir.resolve("classes-" + System.nanoTime() + ".log");
+        check(Map.of("TLSCONF_JAVA_OPTS", "-Xshare:on -Xlog:class+load:file=" + log));
+        assertTrue(Files.readAllLines(log).stream().anyMatch(l -> l.contains(
+                "org.tlsconf.cli.CheckCommand source: shared objects file")),
+                "CheckCommand was not loaded from the archive");
     }
 
     /**

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,10 +133,75 @@ class WindowsEndToEndIT {
         Wine.Result v = tlsconf("--version");
         assertExit(0, v);
         assertEquals("tlsconf " + version, v.output().strip());
+        // the MSI carries no class-data archive: this first run (elevated, as Wine runs everything) wrote one
+        assertEquals(List.of("tlsconf.jsa", "tlsconf.jsa.id"), archiveFiles(installDir));
+    }
+
+    /** The files of the class-data archive in the install folder (tlsconf.jsa*), sorted. */
+    private static List<String> archiveFiles(Path installDir) throws IOException {
+        try (Stream<Path> list = Files.list(installDir)) {
+            return list.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("tlsconf.jsa")).sorted()
+                    .toList();
+        }
+    }
+
+    /**
+     * {@code LAUNCHER --version} with {@code -Xshare:on} (a JVM that cannot map the archive it is given stops) and the
+     * class-load log: the lines of the classes that came from the launcher's archive (the JVM's "top" layer).
+     */
+    private static List<String> classesFromTheArchive(String launcher, Map<String, String> env) throws Exception {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("TLSCONF_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:on -Xlog:class+load");
+        Wine.Result r = wine.wine(all, "cmd", "/c", launcher, "--version");
+        assertExit(0, r);
+        assertTrue(r.output().lines().anyMatch(l -> l.equals("tlsconf " + version)), r.output());
+        return r.output().lines().filter(l -> l.endsWith("source: shared objects file (top)")).toList();
     }
 
     @Test
     @Order(3)
+    void theLauncherMapsItsClassDataArchiveAndReplacesADamagedOrStaleOne() throws Exception {
+        // the installed launcher maps the archive its first run wrote. In C:\Program Files that archive holds only
+        // Java's own classes: the pinned Java 17 leaves out classes from a jar whose path has a space (their URL has
+        // %20, which Java 17's archiving does not decode)
+        assertFalse(classesFromTheArchive("tlsconf", Map.of("JAVA_HOME", "")).isEmpty(),
+                "the installed launcher did not map its archive");
+
+        // a copy in a folder without a space, run with the installed runtime: tlsconf's own classes come from it
+        Path home = wine.driveC().resolve("tlsconf-cds");
+        Files.createDirectories(home);
+        Path installDir = wine.driveC().resolve("Program Files/tlsconf");
+        Files.copy(installDir.resolve("tlsconf.cmd"), home.resolve("tlsconf.cmd"));
+        Files.copy(installDir.resolve("tlsconf.jar"), home.resolve("tlsconf.jar"));
+        String launcher = "C:\\tlsconf-cds\\tlsconf.cmd";
+        Map<String, String> env = Map.of("JAVA_HOME", INSTALLED + "\\runtime");
+        Wine.Result first = wine.wine(env, "cmd", "/c", launcher, "check", "max-protection");
+        assertExit(ExitCodes.DRIFT, first);
+        assertEquals(List.of("tlsconf.jsa", "tlsconf.jsa.id"), archiveFiles(home));
+        String tlsconfClass = "org.tlsconf.cli.TlsconfCommand source: shared objects file (top)";
+        assertTrue(classesFromTheArchive(launcher, env).stream().anyMatch(l -> l.endsWith(tlsconfClass)),
+                "tlsconf's classes were not loaded from the archive");
+
+        // damaged (another size than the id records): the run still works, and writes a whole new archive
+        Path jsa = home.resolve("tlsconf.jsa");
+        Files.writeString(jsa, "not a class-data archive");
+        assertRunsTheJar(env, launcher);
+        assertTrue(Files.size(jsa) > 100_000, "the damaged archive was not replaced");
+        assertTrue(classesFromTheArchive(launcher, env).stream().anyMatch(l -> l.endsWith(tlsconfClass)));
+
+        // stale: a jar other than the one the archive was made for (the JVM would refuse the archive, silently)
+        Path id = home.resolve("tlsconf.jsa.id");
+        String before = Files.readString(id);
+        Path jar = home.resolve("tlsconf.jar");
+        Files.setLastModifiedTime(jar, FileTime.from(Files.getLastModifiedTime(jar).toInstant().minusSeconds(7200)));
+        assertRunsTheJar(env, launcher);
+        assertFalse(before.equals(Files.readString(id)), "the archive of the old jar was kept: " + before);
+        assertTrue(classesFromTheArchive(launcher, env).stream().anyMatch(l -> l.endsWith(tlsconfClass)));
+        assertEquals(List.of("tlsconf.jsa", "tlsconf.jsa.id"), archiveFiles(home), "temporary files left");
+    }
+
+    @Test
+    @Order(4)
     void applyWritesEveryProfileValueThroughJnaAndCheckThenPasses() throws Exception {
         Wine.Result drift = tlsconf("check", "max-protection");
         assertExit(ExitCodes.DRIFT, drift);
@@ -188,7 +254,7 @@ class WindowsEndToEndIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void statusReportsTheLiveHostAsJson() throws Exception {
         Wine.Result status = tlsconf("status", "--format", "json");
         assertExit(ExitCodes.OK, status);
@@ -205,7 +271,7 @@ class WindowsEndToEndIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void restoreLastGivesTheHostBackExactly() throws Exception {
         Wine.Result restore = tlsconf("restore", "--last");
         assertExit(ExitCodes.REBOOT_REQUIRED, restore);
@@ -214,7 +280,7 @@ class WindowsEndToEndIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void applyCanScheduleTheRestartAndRebootCancelAbortsIt() throws Exception {
         Wine.Result apply = tlsconf("apply", "max-protection", "--reboot=600");
         assertExit(ExitCodes.REBOOT_INITIATED, apply);
@@ -223,7 +289,7 @@ class WindowsEndToEndIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void everyLauncherBranchFindsJavaOrSaysWhyNot() throws Exception {
         // a copy of the program without a bundled runtime, so that JAVA_HOME and the PATH are looked at
         Path bare = wine.driveC().resolve("tlsconf-bare");
@@ -264,7 +330,7 @@ class WindowsEndToEndIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void uninstallingRemovesTheProgramAndKeepsTheBackups() throws Exception {
         Path backups = wine.driveC().resolve("ProgramData/tlsconf/backups");
         List<Path> before;
