@@ -30,6 +30,13 @@ rem short-lived command: C1-only JIT and the serial GC start about a third faste
 if not defined TLSCONF_JAVA_OPTS set "TLSCONF_JAVA_OPTS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 set "TLSCONF_JAR=%TLSCONF_HOME%tlsconf.jar"
 set "TLSCONF_JSA=%TLSCONF_HOME%tlsconf.jsa"
+rem An archive of tlsconf's classes sits on top of the runtime's own (bin\server\classes.jsa, classes_nocoops.jsa for
+rem a heap over 32 GB): without that base (a jlink'd runtime, -Xshare:off) a JVM asked to write one does not start.
+rem (the options are compared without their quotes, which would end the strings compared)
+set "TLSCONF_OPTS_UNQUOTED=%TLSCONF_JAVA_OPTS:"=%"
+if not "%TLSCONF_OPTS_UNQUOTED:-Xshare:off=%"=="%TLSCONF_OPTS_UNQUOTED%" goto noarchive
+if not exist "%JAVA_DIR%\bin\server\classes.jsa" goto noarchive
+if not exist "%JAVA_DIR%\bin\server\classes_nocoops.jsa" goto noarchive
 rem Class-data sharing, as the POSIX launcher does it: tlsconf.jsa next to the jar is used when tlsconf.jsa.id says
 rem it was made for this jar (path, size, time), this Java (path, version) and is that archive (size, time);
 rem otherwise this run writes a new one as it exits, if the folder is writable (Administrators and SYSTEM for a

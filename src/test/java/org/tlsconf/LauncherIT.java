@@ -124,6 +124,31 @@ class LauncherIT {
         assertLoadsClassesFromTheArchive();
     }
 
+    @Test
+    void aJavaWithoutItsOwnClassDataArchiveRunsWithoutOne() throws Exception {
+        // a runtime made by jlink has no base archive (lib/server/classes.jsa): a JVM asked to write an archive on
+        // top of none does not start at all ("Error occurred during initialization of VM", exit 1: "drift")
+        Path runtime = dir.resolve("jlinked");
+        Process jlink = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jlink").toString(),
+                "--add-modules", "java.se,jdk.unsupported", "--output", runtime.toString()).redirectErrorStream(true)
+                .start();
+        String jlinkOutput = new String(jlink.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, jlink.waitFor(), jlinkOutput);
+        assertFalse(Files.exists(runtime.resolve("lib/server/classes.jsa")));
+        JarIT.Result viaJar = JarIT.run("check", "max-protection", "--registry-file", EXAMPLE.toString());
+        for (int run = 0; run < 2; run++) {
+            JarIT.Result r = check(Map.of("JAVA_HOME", runtime.toString()));
+            assertEquals(1, r.code(), r.err() + r.out());
+            assertEquals(untimed(viaJar.out()), untimed(r.out()));
+            assertEquals("", r.err());
+        }
+        assertFalse(Files.exists(home.resolve("tlsconf.jsa")));
+
+        JarIT.Result off = run(Map.of("TLSCONF_JAVA_OPTS", "-Xshare:off"), "--version");
+        assertEquals(0, off.code(), off.err() + off.out());
+        assertEquals("", off.err());
+    }
+
     private void assertLoadsClassesFromTheArchive() throws Exception {
         Path log = dir.resolve("classes-" + System.nanoTime() + ".log");
         check(Map.of("TLSCONF_JAVA_OPTS", "-Xshare:on -Xlog:class+load:file=" + log));
@@ -134,7 +159,7 @@ class LauncherIT {
 
     /**
      * A java that logs its arguments to {@code calls} and runs the real one; its JAVA_HOME, with the real runtime's
-     * {@code release} file unless the name says "no-release".
+     * {@code release} file unless the name says "no-release", and stand-ins for its class-data archives.
      */
     private Path loggingJava(String name, Path calls) throws IOException {
         Path bin = Files.createDirectories(dir.resolve(name + "/bin"));
@@ -144,6 +169,10 @@ class LauncherIT {
         if (!name.equals("no-release")) {
             Files.copy(Path.of(System.getProperty("java.home"), "release"), dir.resolve(name + "/release"));
         }
+        // the launcher writes an archive only for a runtime with its own (the real java it runs has them)
+        Path server = Files.createDirectories(dir.resolve(name + "/lib/server"));
+        Files.createFile(server.resolve("classes.jsa"));
+        Files.createFile(server.resolve("classes_nocoops.jsa"));
         return dir.resolve(name);
     }
 

@@ -308,6 +308,14 @@ class WindowsEndToEndIT {
         copyTree(installDir.resolve("runtime"), noRelease);
         Files.delete(noRelease.resolve("release"));
         assertRunsTheJar(Map.of("JAVA_HOME", "C:\\jre-no-release"), launcher);
+        // a runtime without its own class-data archive (as jlink makes one): no archive is written on top of none
+        // (the JVM would not start: "DynamicDumpSharedSpaces is unsupported when base CDS archive is not loaded")
+        Files.delete(noRelease.resolve("bin/server/classes.jsa"));
+        Files.delete(noRelease.resolve("bin/server/classes_nocoops.jsa"));
+        Files.deleteIfExists(bare.resolve("tlsconf.jsa"));
+        Files.deleteIfExists(bare.resolve("tlsconf.jsa.id"));
+        assertRunsTheJar(Map.of("JAVA_HOME", "C:\\jre-no-release"), launcher);
+        assertEquals(List.of(), archiveFiles(bare));
 
         // too old: a runtime folder whose release file says Java 11 (its java.exe is never started)
         Path old = wine.driveC().resolve("jre-11");
