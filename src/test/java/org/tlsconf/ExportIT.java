@@ -159,6 +159,19 @@ class ExportIT {
         }
         assertEquals(List.of(), problems);
         assertEquals(wanted(profile), tasks);
+        // each task's name says what it sets: the protocol (or .NET version, cipher ...), the side and the value
+        List<String> names = new ArrayList<>();
+        for (JsonNode t : Ansible.tasks(playbook)) {
+            if (Ansible.module(t).equals("ansible.windows.win_regedit")) {
+                JsonNode a = t.get("ansible.windows.win_regedit");
+                List<String> path = List.of(a.get("path").asText().split("\\\\"));
+                String expected = path.get(path.size() - 2) + "\\" + path.get(path.size() - 1) + "\\"
+                        + (a.get("name").asText().isEmpty() ? "(Default)" : a.get("name").asText());
+                assertTrue(t.get("name").asText().startsWith(expected), t.get("name").asText() + " / " + expected);
+                names.add(t.get("name").asText());
+            }
+        }
+        assertEquals(names.size(), new java.util.HashSet<>(names).size(), "task names are distinct: " + names);
         JsonNode handler = playbook.get(0).get("handlers").get(0);
         assertTrue(handler.has("ansible.windows.win_reboot"), handler.toString());
         for (JsonNode t : Ansible.tasks(playbook)) {

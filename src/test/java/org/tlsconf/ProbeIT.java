@@ -170,6 +170,10 @@ class ProbeIT {
         assertEquals(3, doc.get("meta").get("exit").asInt());
         assertTrue(target(doc, 0).get("unreachable").asText().contains("answered in plaintext"), doc.toString());
         assertTrue(target(doc, 0).get("unreachable").asText().contains("STARTTLS"), doc.toString());
+        // the hint names the modes to try, not --starttls auto: that is the default the run just used
+        assertTrue(target(doc, 0).get("unreachable").asText().contains("try --starttls smtp, imap or pop3"),
+                doc.toString());
+        assertFalse(target(doc, 0).get("unreachable").asText().contains("auto"), doc.toString());
         assertEquals("ERROR", outcome(target(doc, 1), "TLS 1.2"));
         assertTrue(target(doc, 1).get("versions").get(3).get("detail").asText().contains("timed out"), doc.toString());
         assertTrue(target(doc, 2).get("unreachable").asText().contains("connection refused"), doc.toString());

@@ -240,4 +240,61 @@ class QaPassIT {
         JarIT.Result bundled = JarIT.runIn(dir, "diff", "max-protection", "--registry-file", "x.reg");
         assertEquals(0, bundled.code(), bundled.err());
     }
+
+    // ---- 6: os-defaults is what a fresh install has ---------------------------------------------------------
+
+    @Test
+    void osDefaultsOnAFreshExportOfEveryBuildHasNothingToChange() throws Exception {
+        List<String> fresh = new ArrayList<>(List.of(EXAMPLE,
+                "src/test/resources/corpus/02_psssl-schannel-default-export-utf16.reg"));
+        try (Stream<Path> hosts = Files.list(Path.of("src/test/resources/hosts"))) {
+            hosts.filter(p -> p.toString().endsWith(".reg")).sorted().forEach(p -> fresh.add(p.toString()));
+        }
+        assertEquals(7, fresh.size(), fresh.toString());
+        for (String export : fresh) {
+            JarIT.Result r = JarIT.run("check", "os-defaults", "--registry-file", export);
+            assertEquals(0, r.code(), export + ": " + r.out() + r.err());
+            JarIT.Result diff = JarIT.run("diff", "os-defaults", "--registry-file", export, "--format", "json");
+            assertEquals("[]", json(diff).get("changes").toString(), export);
+        }
+    }
+
+    // ---- 5: every report says when and by which tlsconf it was made ----------------------------------------
+
+    @Test
+    void probeExplainAndFleetReportsCarryTheGeneratedStampInEveryFormat() throws Exception {
+        String version = JarIT.run("--version").out().strip().replaceFirst("^tlsconf ", "");
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        List<List<String>> commands = List.of(List.of("probe", "127.0.0.1:" + closed, "--timeout", "1"),
+                List.of("explain", "0x80090331"), List.of("fleet", EXAMPLE));
+        for (List<String> command : commands) {
+            for (String format : List.of("text", "json", "markdown", "html")) {
+                if (command.get(0).equals("fleet") && format.equals("markdown")) {
+                    continue; // fleet has text, json, csv and html
+                }
+                List<String> args = new ArrayList<>(command);
+                args.addAll(List.of("--format", format));
+                JarIT.Result r = JarIT.run(args.toArray(String[]::new));
+                String what = String.join(" ", args) + ": " + r.err();
+                switch (format) {
+                    case "json" -> {
+                        JsonNode root = json(r);
+                        assertTrue(java.time.Instant.parse(root.get("generated").asText()) != null, what);
+                        assertEquals(version, root.get("toolVersion").asText(), what);
+                        assertTrue(root.has("computerName"), what);
+                    }
+                    case "text" -> assertTrue(r.out().lines().anyMatch(l -> l.matches("Generated: \\d{4}-\\d\\d-"
+                            + "\\d\\d \\d\\d:\\d\\d:\\d\\d UTC by tlsconf " + java.util.regex.Pattern.quote(version))), what
+                            + r.out());
+                    case "markdown" -> assertTrue(r.out().contains("\n- Generated: ") && r.out().contains(" by tlsconf "
+                            + version), what + r.out());
+                    default -> assertTrue(r.out().contains("<th>Generated</th><td>") && r.out().contains(" by tlsconf "
+                            + version + "</td>"), what + r.out());
+                }
+            }
+        }
+    }
 }

@@ -96,11 +96,20 @@ public final class Rules {
                                     + " not set; the OS default applies (" + p.describe() + ")",
                             "defaults differ between Windows versions and updates; HealthChecker, CIS and STIG "
                                     + "require both values to be written",
-                            "write both values explicitly (both tlsconf profiles do)"));
+                            "write both values explicitly " + WRITES_BOTH_VALUES.get(proto)));
                 }
             }
         }
     }
+
+    /**
+     * Which bundled profiles write both values of a protocol, for the TLS-VALUE-MISSING fix (kept true against the
+     * catalogue by BundledProfilesTest).
+     */
+    static final java.util.Map<Protocol, String> WRITES_BOTH_VALUES = java.util.Map.of(
+            Protocol.TLS_1_0, "(every bundled profile but min-requirement and os-defaults does, e.g. max-protection)",
+            Protocol.TLS_1_1, "(every bundled profile but min-requirement and os-defaults does, e.g. max-protection)",
+            Protocol.TLS_1_2, "(every bundled profile but os-defaults does, e.g. min-requirement)");
 
     private static void mismatchAndHalfDisabled(HostState s, List<Finding> out) {
         for (Protocol proto : HostState.MATRIX) {

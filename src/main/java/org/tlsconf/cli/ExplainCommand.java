@@ -24,12 +24,17 @@ import picocli.CommandLine.Model.CommandSpec;
             "  tlsconf explain \"Event 36887: The TLS protocol defined fatal alert code is 70.\"",
             "  Get-Clipboard | tlsconf explain -"})
 public class ExplainCommand implements java.util.concurrent.Callable<Integer> {
+    private final Context context;
     @Spec
     CommandSpec spec;
     @Parameters(paramLabel = "TEXT", arity = "1..*", description = "The message, code or event text; - for stdin.")
     List<String> text;
     @Mixin
     OutputOptions output;
+
+    ExplainCommand(Context context) {
+        this.context = context;
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -42,11 +47,12 @@ public class ExplainCommand implements java.util.concurrent.Callable<Integer> {
                     + "including inner exceptions, an HRESULT such as 0x80090331, or a Schannel event with its alert "
                     + "code");
         }
+        org.tlsconf.report.ReportMeta meta = Meta.of(context, Optional.empty());
         spec.commandLine().getOut().print(switch (output.format) {
-            case json -> ExplainReport.json(matches, alertOnly);
-            case markdown -> ExplainReport.markdown(matches, alertOnly);
-            case html -> ExplainReport.html(matches, alertOnly);
-            case text -> ExplainReport.text(matches, alertOnly, output.style());
+            case json -> ExplainReport.json(matches, alertOnly, meta);
+            case markdown -> ExplainReport.markdown(matches, alertOnly, meta);
+            case html -> ExplainReport.html(matches, alertOnly, meta);
+            case text -> ExplainReport.text(matches, alertOnly, meta, output.style());
         });
         return ExitCodes.OK;
     }

@@ -81,11 +81,12 @@ public class FleetCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
         }
         Fleet.Result result = Fleet.run(sources, p, Optional.ofNullable(osBuild));
+        org.tlsconf.report.ReportMeta meta = Meta.of(context, Optional.empty()); // the profile is in the title
         String report = switch (format) {
-            case json -> FleetReport.json(result);
-            case csv -> FleetReport.csv(result);
-            case html -> FleetReport.html(result);
-            case text -> FleetReport.text(result, output == null ? OutputOptions.style(color) : Style.PLAIN);
+            case json -> FleetReport.json(result, meta);
+            case csv -> FleetReport.csv(result); // a plain table for spreadsheets: no stamp rows
+            case html -> FleetReport.html(result, meta);
+            case text -> FleetReport.text(result, meta, output == null ? OutputOptions.style(color) : Style.PLAIN);
         };
         if (output == null) {
             spec.commandLine().getOut().print(report);

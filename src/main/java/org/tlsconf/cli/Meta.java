@@ -21,6 +21,11 @@ final class Meta {
         return new ReportMeta(context.clock().instant(), TlsconfCommand.Version.version(), computer, profile);
     }
 
+    /** For a report about no registry (probe without a profile, explain, fleet of many hosts): no computer name. */
+    static ReportMeta of(Context context, Optional<String> profile) {
+        return new ReportMeta(context.clock().instant(), TlsconfCommand.Version.version(), Optional.empty(), profile);
+    }
+
     static Optional<String> profile(String name, String source) {
         return Optional.of(name + " (" + source + ")");
     }

@@ -33,7 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "BROKEN; 3 when a target could not be probed.",
             "",
             "Examples:",
-            "  tlsconf probe mail.example.com:587 imap.example.com:993 --starttls auto",
+            "  tlsconf probe mail.example.com:587 imap.example.com:993",
+            "  tlsconf probe mail.example.com:2525 --starttls smtp",
             "  tlsconf probe sharepoint.example.com --profile max-protection",
             "  tlsconf probe 10.0.0.5:1433 --format json",
             "  tlsconf probe www.example.com --format html > probe.html"})
@@ -82,11 +83,14 @@ public class ProbeCommand implements java.util.concurrent.Callable<Integer> {
             }
         }
         Optional<HostState> after = Optional.empty();
+        org.tlsconf.report.ReportMeta meta = Meta.of(context, Optional.empty());
         if (profile != null) {
             Registry registry = registryOptions.registryFile != null || context.registries().hasLiveRegistry()
                     ? context.registries().open(registryOptions.registryFile)
                     : new InMemoryRegistry("no registry (OS defaults)");
             Profile p = registryOptions.resolve(context.loader().load(profile), registry);
+            meta = Meta.of(context, registry, registryOptions.registryFile == null && context.registries()
+                    .hasLiveRegistry(), Meta.profile(p.name(), p.source()));
             after = Optional.of(HostState.read(Simulation.after(Planner.plan(p, registry), registry),
                     registryOptions.windowsVersion(registry)));
         }
@@ -104,14 +108,12 @@ public class ProbeCommand implements java.util.concurrent.Callable<Integer> {
             }
         }
         Optional<String> judged = Optional.ofNullable(profile);
-        var now = context.clock().instant();
-        var meta = new org.tlsconf.report.ReportMeta(now, TlsconfCommand.Version.version(), Optional.empty(),
-                judged);
+        var now = meta.generated();
         spec.commandLine().getOut().print(switch (output.format) {
-            case json -> ProbeReport.json(entries, judged);
+            case json -> ProbeReport.json(entries, judged, meta);
             case markdown -> ProbeReport.markdown(entries, judged, now, meta);
             case html -> ProbeReport.html(entries, judged, now, meta);
-            case text -> ProbeReport.text(entries, judged, now, output.style());
+            case text -> ProbeReport.text(entries, judged, now, meta, output.style());
         });
         return code;
     }

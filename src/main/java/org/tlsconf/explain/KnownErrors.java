@@ -81,7 +81,8 @@ final class KnownErrors {
                             + "the server answered in plaintext",
                             "implicit TLS ports are 993 (IMAPS), 995 (POP3S), 465 (SMTPS), 443 (HTTPS)"),
                     List.of("use explicit TLS (STARTTLS) on 25/587/143/110, or the implicit TLS port",
-                            "tlsconf probe HOST:PORT --starttls auto tries the right mode for the port")),
+                            "tlsconf probe HOST:PORT picks STARTTLS by the standard port; on another port name it: "
+                                    + "--starttls smtp, imap or pop3")),
             new KnownError("SSPI-FAILED", "A call to SSPI failed, see inner exception",
                     List.of("a call to sspi failed", "call to sspi failed"),
                     List.of("a generic .NET wrapper: the inner Win32Exception holds the real error"),

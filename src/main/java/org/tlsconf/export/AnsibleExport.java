@@ -168,7 +168,10 @@ public final class AnsibleExport {
             throw new IllegalArgumentException("the default value of " + v.key() + " cannot be deleted through "
                     + "win_regedit without deleting the key; remove it from the profile or use --format reg");
         }
-        String label = v.key().leaf() + "\\" + (v.name().isEmpty() ? "(Default)" : v.name())
+        // the key's last two names say what is set: "TLS 1.0\Client\Enabled", "v4.0.30319\SchUseStrongCrypto"
+        List<String> names = v.key().names();
+        String label = String.join("\\", names.subList(Math.max(0, names.size() - 2), names.size())) + "\\"
+                + (v.name().isEmpty() ? "(Default)" : v.name())
                 + v.value().map(x -> " = " + x.display()).orElse(" deleted")
                 + (v.key().names().stream().anyMatch(n -> RegistryNames.same(n, "Wow6432Node")) ? " (32-bit view)" : "");
         y.append("    - name: ").append(str(label)).append('\n')

@@ -167,7 +167,7 @@ public final class Prober {
             String m = String.valueOf(e.getMessage());
             if (m.contains("Unsupported or unrecognized SSL message") || m.contains("plaintext")) {
                 return unreachable("the server answered in plaintext, not TLS (\"unexpected packet format\"): it "
-                        + "probably expects STARTTLS on this port (try --starttls auto or smtp/imap/pop3), or it is "
+                        + "probably expects STARTTLS on this port (try --starttls smtp, imap or pop3), or it is "
                         + "not a TLS port");
             }
             return new Attempt(ProbeResult.Outcome.REFUSED, null, describe(e), null, null);

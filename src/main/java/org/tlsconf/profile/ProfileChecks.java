@@ -135,6 +135,18 @@ final class ProfileChecks {
         return new ArrayList<>(all);
     }
 
+    /**
+     * A side's values with those a fresh install has counted as not written: Windows itself ships SSL 2.0 with a
+     * Client-only DisabledByDefault=1, and a profile that restores it does not split Client and Server.
+     */
+    private static Map<String, Optional<RegistryValue>> asShipped(Protocol p, Role role,
+            Map<String, Optional<RegistryValue>> side) {
+        Map<String, Optional<RegistryValue>> out = new LinkedHashMap<>();
+        side.forEach((name, value) -> out.put(name, org.tlsconf.tls.OsDefaults.freshInstallHas(
+                TlsRegistry.protocolKey(p, role), name, value) ? Optional.empty() : value));
+        return out;
+    }
+
     /** Allowed but suspicious combinations in values that all apply on {@code build} (when known). */
     static List<String> warnings(List<DesiredValue> values, Optional<Integer> build) {
         List<String> warnings = new ArrayList<>();
@@ -157,7 +169,8 @@ final class ProfileChecks {
                 warnings.add(p.keyName() + ": only the " + only.keyName() + " side is configured; "
                         + "configure " + only.other().keyName() + " too, or say why not (half-configured hosts are "
                         + "a common source of handshake failures)");
-            } else if (client != null && !client.equals(server)) {
+            } else if (client != null && !client.equals(server) && !asShipped(p, Role.CLIENT, client).equals(
+                    asShipped(p, Role.SERVER, server))) {
                 warnings.add(p.keyName() + ": Client and Server are configured differently");
             }
         }

@@ -12,10 +12,12 @@ public final class ExplainReport {
     private ExplainReport() {
     }
 
-    public static String text(List<Explainer.Match> matches, Optional<String> alertOnly, Style st) {
-        StringBuilder sb = new StringBuilder();
+    public static String text(List<Explainer.Match> matches, Optional<String> alertOnly, ReportMeta meta,
+            Style st) {
+        StringBuilder sb = new StringBuilder(st.bold("TLS error explained")).append('\n').append(meta.text())
+                .append('\n');
         if (matches.isEmpty() && alertOnly.isPresent()) {
-            return alertOnly.get() + "\n";
+            return sb.append(alertOnly.get()).append('\n').toString();
         }
         for (int i = 0; i < matches.size(); i++) {
             Explainer.Match m = matches.get(i);
@@ -50,21 +52,25 @@ public final class ExplainReport {
         return out;
     }
 
-    public static String markdown(List<Explainer.Match> matches, Optional<String> alertOnly) {
+    public static String markdown(List<Explainer.Match> matches, Optional<String> alertOnly, ReportMeta meta) {
         StringBuilder sb = new StringBuilder("# TLS error explained\n\n");
+        meta.lines().forEach(l -> sb.append("- ").append(l[0]).append(": ").append(l[1]).append('\n'));
+        sb.append('\n');
         sections(matches, alertOnly).forEach(s -> sb.append(s.markdown()));
         return sb.toString();
     }
 
-    public static String html(List<Explainer.Match> matches, Optional<String> alertOnly) {
+    public static String html(List<Explainer.Match> matches, Optional<String> alertOnly, ReportMeta meta) {
         StringBuilder b = new StringBuilder("<h1>TLS error explained</h1>");
+        StatusReport.htmlHeader(b, List.of(), meta);
         sections(matches, alertOnly).forEach(s -> b.append(s.html()));
         return Html.page("TLS error explained", b.toString());
     }
 
-    public static String json(List<Explainer.Match> matches, Optional<String> alertOnly) {
+    public static String json(List<Explainer.Match> matches, Optional<String> alertOnly, ReportMeta meta) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode root = f.objectNode();
+        meta.json(root);
         ArrayNode out = root.putArray("matches");
         for (Explainer.Match m : matches) {
             ObjectNode o = out.addObject();

@@ -42,10 +42,10 @@ public final class FleetReport {
 
     // ---- text ------------------------------------------------------------------------------------------------
 
-    public static String text(Fleet.Result r, Style st) {
+    public static String text(Fleet.Result r, ReportMeta meta, Style st) {
         StringBuilder sb = new StringBuilder();
         sb.append(st.bold("TLS fleet report" + r.profile().map(p -> " against profile " + p).orElse(""))).append('\n')
-                .append(summaryLine(r)).append("\n\n");
+                .append(meta.text()).append(summaryLine(r)).append("\n\n");
         int width = Math.max(4, r.hosts().stream().mapToInt(h -> h.name().length()).max().orElse(4));
         String row = "%-" + width + "s  %-6s  %-9s  %5s  %4s %4s %4s %4s  %s%n";
         sb.append(String.format(row, "HOST", "BUILD", "STATUS", "DRIFT", "HIGH", "MED", "LOW", "INFO",
@@ -88,8 +88,9 @@ public final class FleetReport {
 
     // ---- json ------------------------------------------------------------------------------------------------
 
-    public static ObjectNode jsonTree(Fleet.Result r) {
+    public static ObjectNode jsonTree(Fleet.Result r, ReportMeta meta) {
         ObjectNode root = F.objectNode();
+        meta.json(root);
         root.put("profile", r.profile().orElse(null));
         ObjectNode summary = root.putObject("summary");
         summary.put("hosts", r.hosts().size());
@@ -143,8 +144,8 @@ public final class FleetReport {
         return root;
     }
 
-    public static String json(Fleet.Result r) {
-        return Json.write(jsonTree(r));
+    public static String json(Fleet.Result r, ReportMeta meta) {
+        return Json.write(jsonTree(r, meta));
     }
 
     // ---- csv -------------------------------------------------------------------------------------------------
@@ -199,10 +200,11 @@ public final class FleetReport {
 
     // ---- html ------------------------------------------------------------------------------------------------
 
-    public static String html(Fleet.Result r) {
+    public static String html(Fleet.Result r, ReportMeta meta) {
         StringBuilder b = new StringBuilder();
-        b.append("<h1>TLS fleet report</h1><div class=\"meta\">").append(Html.escape(r.profile()
-                .map(p -> "Profile " + p).orElse("No profile (audit only)"))).append("</div>");
+        b.append("<h1>TLS fleet report</h1>");
+        StatusReport.htmlHeader(b, List.<String[]>of(new String[] {"Profile", r.profile().orElse("none (audit only)")}),
+                meta);
         b.append("<h2>Compliance</h2><table><tr><th>Hosts</th>");
         if (r.profile().isPresent()) {
             b.append("<th>Compliant</th><th>Drift</th>");

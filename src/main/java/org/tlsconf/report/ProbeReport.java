@@ -90,8 +90,9 @@ public final class ProbeReport {
         return out;
     }
 
-    public static String text(List<Entry> entries, Optional<String> profile, Instant now, Style st) {
-        StringBuilder sb = new StringBuilder();
+    public static String text(List<Entry> entries, Optional<String> profile, Instant now, ReportMeta meta,
+            Style st) {
+        StringBuilder sb = new StringBuilder(st.bold("TLS probe")).append('\n').append(meta.text()).append('\n');
         List<Section> sections = sections(entries, profile, now);
         for (int i = 0; i < sections.size(); i++) {
             sb.append(sections.get(i).text(st));
@@ -118,7 +119,7 @@ public final class ProbeReport {
         return Html.page("TLS probe", b.toString());
     }
 
-    public static String json(List<Entry> entries, Optional<String> profile) {
+    public static String json(List<Entry> entries, Optional<String> profile, ReportMeta meta) {
         ArrayNode targets = F.arrayNode();
         for (Entry e : entries) {
             ProbeResult r = e.result();
@@ -145,6 +146,8 @@ public final class ProbeReport {
             });
         }
         ObjectNode root = F.objectNode();
+        meta.json(root);
+        root.put("profile", profile.orElse(null));
         root.set("targets", targets);
         return Json.write(root);
     }

@@ -26,6 +26,13 @@ public record ReportMeta(Instant generated, String toolVersion, Optional<String>
         return out;
     }
 
+    /** The lines as text, "Label: value" each. */
+    public String text() {
+        StringBuilder sb = new StringBuilder();
+        lines().forEach(l -> sb.append(l[0]).append(": ").append(l[1]).append('\n'));
+        return sb.toString();
+    }
+
     void json(com.fasterxml.jackson.databind.node.ObjectNode root) {
         root.put("generated", generated.toString());
         root.put("toolVersion", toolVersion);

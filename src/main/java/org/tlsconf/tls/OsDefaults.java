@@ -16,6 +16,19 @@ public final class OsDefaults {
         ENABLED, DISABLED, NOT_SUPPORTED, UNKNOWN
     }
 
+    /**
+     * True when a fresh Windows install has this value under the TLS roots, which the {@code os-defaults} profile
+     * therefore restores instead of removing. Every fresh export in the corpus (examples/server-2016-fresh.reg, a
+     * real Server 2016 export; corpus 02, an untouched host's SCHANNEL tree; src/test/resources/hosts) has
+     * {@code SSL 2.0\Client DisabledByDefault=1} and no other protocol value.
+     */
+    public static boolean freshInstallHas(org.tlsconf.registry.RegistryPath key, String name,
+            Optional<org.tlsconf.registry.RegistryValue> value) {
+        return key.equals(TlsRegistry.protocolKey(Protocol.SSL_2_0, Role.CLIENT))
+                && org.tlsconf.registry.RegistryNames.same(name, TlsRegistry.DISABLED_BY_DEFAULT)
+                && value.equals(Optional.of(org.tlsconf.registry.RegistryValue.dword(1)));
+    }
+
     public static Default of(Protocol protocol, Role role, Optional<WindowsVersion> version) {
         if (version.isEmpty()) {
             return Default.UNKNOWN;

@@ -124,7 +124,10 @@ class BundledProfilesTest {
     @Test
     void osDefaultsRemovesEveryValueTheOtherBundledProfilesWriteAndNothingElse() {
         Profile defaults = loader.load("os-defaults");
-        assertTrue(defaults.values().stream().allMatch(DesiredValue::mustBeAbsent));
+        // except the one value a fresh install has, which it restores (QaPassIT checks it against fresh exports)
+        assertEquals(List.of("HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols"
+                + "\\SSL 2.0\\Client\\DisabledByDefault=" + RegistryValue.dword(1)), defaults.values().stream()
+                .filter(v -> !v.mustBeAbsent()).map(v -> v.key() + "\\" + v.name() + "=" + v.value().get()).toList());
         assertTrue(defaults.orders().isEmpty());
         Set<String> removed = new HashSet<>();
         defaults.values().forEach(v -> removed.add(id(v)));
@@ -142,5 +145,37 @@ class BundledProfilesTest {
 
     private static String id(DesiredValue v) {
         return (v.key() + "\\" + v.name()).toUpperCase(Locale.ROOT);
+    }
+
+    @Test
+    void theTlsValueMissingFixNamesExactlyTheBundledProfilesThatWriteBothValues() {
+        org.tlsconf.registry.InMemoryRegistry empty = new org.tlsconf.registry.InMemoryRegistry();
+        List<org.tlsconf.audit.Finding> findings = org.tlsconf.audit.Audit.of(empty, Optional.empty()).findings()
+                .stream().filter(f -> f.id().equals("TLS-VALUE-MISSING")).toList();
+        assertEquals(6, findings.size());
+        for (org.tlsconf.audit.Finding f : findings) {
+            org.tlsconf.tls.Protocol proto = org.tlsconf.tls.Protocol.fromKeyName(f.where().replaceAll(
+                    ".*\\\\Protocols\\\\(.*)\\\\(Client|Server)$", "$1")).orElseThrow();
+            List<String> without = new java.util.ArrayList<>();
+            for (String name : CATALOGUE.names()) {
+                boolean writes = true;
+                for (int build : BUILDS) {
+                    Profile p = loader.load(name).resolve(Optional.of(build));
+                    for (org.tlsconf.tls.Role role : org.tlsconf.tls.Role.values()) {
+                        for (String value : List.of(TlsRegistry.ENABLED, TlsRegistry.DISABLED_BY_DEFAULT)) {
+                            writes &= p.values().stream().anyMatch(d -> d.key().equals(TlsRegistry.protocolKey(proto,
+                                    role)) && d.name().equals(value) && !d.mustBeAbsent());
+                        }
+                    }
+                }
+                if (!writes) {
+                    without.add(name);
+                }
+            }
+            String example = proto == org.tlsconf.tls.Protocol.TLS_1_2 ? "min-requirement" : "max-protection";
+            assertEquals("write both values explicitly (every bundled profile but " + String.join(" and ", without)
+                    + " does, e.g. " + example + ")", f.fix(), f.where());
+            assertFalse(without.contains(example));
+        }
     }
 }

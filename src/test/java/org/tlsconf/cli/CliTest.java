@@ -209,7 +209,8 @@ class CliTest {
     void explainPrintsCausesAndNextStepsAndExitsTwoForUnknownText() {
         Run r = run("explain", "The", "underlying", "connection", "was", "closed");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().startsWith("The underlying connection was closed [UNDERLYING-CONNECTION-CLOSED]"), r.out());
+        assertTrue(r.out().startsWith("TLS error explained\nGenerated: "), r.out());
+        assertTrue(r.out().contains("\n\nThe underlying connection was closed [UNDERLYING-CONNECTION-CLOSED]"), r.out());
         assertTrue(r.out().contains("tlsconf apply min-requirement"), r.out());
         Run alert = run("explain", "Schannel 36887 fatal alert code is 40", "--format", "json");
         assertTrue(alert.out().contains("\"alert\" : 40"), alert.out());
