@@ -259,6 +259,27 @@ class QaPassIT {
         }
     }
 
+    @Test
+    void theSslTwoClientValueWindowsShipsIsNoMismatchOnAnyFreshExport() throws Exception {
+        List<String[]> runs = new ArrayList<>();
+        try (Stream<Path> hosts = Files.list(Path.of("src/test/resources/hosts"))) {
+            hosts.filter(p -> p.toString().endsWith(".reg")).sorted().forEach(p -> runs.add(new String[] {"status",
+                "--registry-file", p.toString(), "--format", "json"}));
+        }
+        for (String build : List.of("9200", "9600", "14393")) { // an untouched host's tree, read as each build
+            runs.add(new String[] {"status", "--registry-file",
+                "src/test/resources/corpus/02_psssl-schannel-default-export-utf16.reg", "--os-build", build,
+                "--format", "json"});
+        }
+        for (String[] args : runs) {
+            JarIT.Result r = JarIT.run(args);
+            assertEquals(0, r.code(), r.err());
+            for (JsonNode f : json(r).get("findings")) {
+                assertFalse(f.get("id").asText().equals("TLS-MISMATCH"), String.join(" ", args) + ": " + f);
+            }
+        }
+    }
+
     // ---- 5: every report says when and by which tlsconf it was made ----------------------------------------
 
     @Test

@@ -123,7 +123,7 @@ public final class Rules {
             boolean effectDiffers = server.effective() != client.effective()
                     && server.effective() != Effective.NOT_SUPPORTED && client.effective() != Effective.NOT_SUPPORTED
                     && !server.unknown() && !client.unknown()
-                    && !(server.fromOsDefault() && client.fromOsDefault());
+                    && !(asShipped(server) && asShipped(client));
             if (hcMisconfigured || effectDiffers) {
                 out.add(new Finding("TLS-MISMATCH", Severity.MEDIUM, TlsRegistry.PROTOCOLS + "\\" + proto.keyName(),
                         proto.keyName() + ": Server is " + sideText(server) + " but Client is " + sideText(client)
@@ -149,6 +149,13 @@ public final class Rules {
                 }
             }
         }
+    }
+
+    /** The side as Windows ships it: the OS default, or only the values a fresh install has (SSL 2.0 Client). */
+    private static boolean asShipped(ProtocolState p) {
+        return p.fromOsDefault() || (p.enabled().isEmpty() && p.disabledByDefault().isPresent()
+                && org.tlsconf.tls.OsDefaults.freshInstallHas(p.key(), TlsRegistry.DISABLED_BY_DEFAULT,
+                        p.disabledByDefault()));
     }
 
     /** The state and, when the registry says something, the values behind it. */
