@@ -118,6 +118,18 @@ class QaPassIT {
     }
 
     @Test
+    void aFileReplacedWithOutputKeepsItsOwnPermissions() throws Exception {
+        Path out = dir.resolve("existing.reg");
+        Files.writeString(out, "old");
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rw-r-----"));
+        JarIT.Result r = JarIT.runWithUmask("000", "export", "max-protection", "--format", "reg", "-o",
+                out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
+        assertFalse(Files.readString(out, StandardCharsets.UTF_16LE).contains("old"));
+    }
+
+    @Test
     void backupsStayReadableByTheirOwnerOnly() throws Exception {
         Path host = dir.resolve("host.reg");
         Files.copy(Path.of(EXAMPLE), host);

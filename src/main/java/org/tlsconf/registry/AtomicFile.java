@@ -63,7 +63,9 @@ public final class AtomicFile {
         Path dir = abs.getParent();
         Path tmp = null;
         try {
-            tmp = createTemporary(dir, abs.getFileName().toString(), ownerOnly);
+            // replacing a file: the copy starts private and then takes the file's own permissions (copyAccess), so
+            // that its content is never readable by more accounts than the file's, not even for a moment
+            tmp = createTemporary(dir, abs.getFileName().toString(), ownerOnly || Files.exists(abs));
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(bytes);
@@ -96,7 +98,7 @@ public final class AtomicFile {
     /**
      * A new empty file next to the target, named {@code .NAME.RANDOM.tmp}. Unless {@code ownerOnly}, it is created
      * as any new file is (POSIX: 0666 minus the umask), so that a file written for the first time gets the
-     * permissions the user expects; {@link Files#createTempFile} would make every output 0600.
+     * permissions the user expects; {@link Files#createTempFile} (used when {@code ownerOnly}) makes it 0600.
      */
     private static Path createTemporary(Path dir, String name, boolean ownerOnly) throws IOException {
         if (ownerOnly) {
