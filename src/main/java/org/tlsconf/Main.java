@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -19,7 +20,10 @@ import org.tlsconf.registry.AtomicFile;
 import org.tlsconf.registry.Registry;
 import org.tlsconf.registry.clixml.HealthCheckerExport;
 import org.tlsconf.registry.regfile.RegFileRegistry;
+import org.tlsconf.registry.regfile.RegFileScan;
 import org.tlsconf.registry.windows.WindowsPlatform;
+import org.tlsconf.tls.TlsRegistry;
+import org.tlsconf.tls.WindowsVersion;
 import picocli.CommandLine;
 
 /** The composition root: picks the registry backend, builds the command line, exits with its code. */
@@ -98,6 +102,18 @@ public final class Main {
             throw new CliException(ExitCodes.BAD_INPUT, "there is no Windows registry on this host ("
                     + System.getProperty("os.name") + "); pass --registry-file FILE with a regedit export, e.g. "
                     + "--registry-file examples/server-2016-fresh.reg");
+        }
+
+        /** What the read-only commands read of a .reg file: the TLS roots, and the key with the Windows version. */
+        static final RegFileScan.Scope READ_SCOPE = new RegFileScan.Scope(TlsRegistry.WRITABLE_ROOTS,
+                List.of(WindowsVersion.CURRENT_VERSION));
+
+        @Override
+        public Registry openForReading(Path registryFile) {
+            if (registryFile == null || !Files.isRegularFile(registryFile) || isHealthCheckerExport(registryFile)) {
+                return open(registryFile);
+            }
+            return RegFileScan.read(registryFile, READ_SCOPE);
         }
 
         @Override

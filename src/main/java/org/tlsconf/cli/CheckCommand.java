@@ -37,7 +37,7 @@ public class CheckCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() {
         Profile loaded = context.loader().load(profile); // bad input first, before any registry is opened
-        Registry registry = context.registries().open(registryOptions.registryFile);
+        Registry registry = context.registries().openForReading(registryOptions.registryFile);
         Profile p = registryOptions.resolve(loaded, registry);
         Plan plan = Planner.plan(p, registry);
         boolean compliant = plan.isEmpty();

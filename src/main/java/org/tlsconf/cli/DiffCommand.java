@@ -39,7 +39,7 @@ public class DiffCommand implements Runnable {
     @Override
     public void run() {
         Profile loaded = context.loader().load(profile); // bad input first, before any registry is opened
-        Registry registry = context.registries().open(registryOptions.registryFile);
+        Registry registry = context.registries().openForReading(registryOptions.registryFile);
         Profile p = registryOptions.resolve(loaded, registry);
         Plan plan = Planner.plan(p, registry);
         PrintWriter out = spec.commandLine().getOut();

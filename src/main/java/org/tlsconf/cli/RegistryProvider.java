@@ -49,6 +49,14 @@ public interface RegistryProvider {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The registry for a command that only reads the TLS settings (status, check, diff): may read less than
+     * {@link #open} — a large {@code .reg} export is read only for the TLS keys — and cannot be written.
+     */
+    default Registry openForReading(Path registryFile) {
+        return open(registryFile);
+    }
+
     /** True when this host has a live registry to open without a file (Windows). */
     boolean hasLiveRegistry();
 

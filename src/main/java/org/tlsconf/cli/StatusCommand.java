@@ -45,7 +45,7 @@ public class StatusCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() {
-        Registry registry = context.registries().open(registryOptions.registryFile);
+        Registry registry = context.registries().openForReading(registryOptions.registryFile);
         Audit audit = Audit.of(registry, registryOptions.windowsVersion(registry));
         StatusReport.Subject subject = new StatusReport.Subject(audit, registry.describe(),
                 registryOptions.hostLine(registry), Meta.of(context, registry, registryOptions.registryFile == null,

@@ -110,7 +110,39 @@ public final class RegistryPath {
 
     /** True when this key is {@code ancestor} or lies below it. */
     public boolean isAtOrBelow(RegistryPath ancestor) {
-        return folded.equals(ancestor.folded) || folded.startsWith(ancestor.folded + "\\");
+        String a = ancestor.folded;
+        return folded.startsWith(a) && (folded.length() == a.length() || folded.charAt(a.length()) == '\\');
+    }
+
+    /** How many key names, from the hive down, this key and {@code other} have in common (0 across hives). */
+    public int commonDepth(RegistryPath other) {
+        if (hive != other.hive) {
+            return 0;
+        }
+        String a = folded;
+        String b = other.folded;
+        int n = Math.min(a.length(), b.length());
+        int i = 0;
+        while (i < n && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        boolean boundary = (i == a.length() || a.charAt(i) == '\\') && (i == b.length() || b.charAt(i) == '\\');
+        int end = boundary ? i : a.lastIndexOf('\\', i - 1);
+        int depth = 0;
+        for (int k = 0; k < end; k++) {
+            if (a.charAt(k) == '\\') {
+                depth++;
+            }
+        }
+        return depth;
+    }
+
+    /** This key's ancestor with {@code depth} key names (1 is the key just below the hive). */
+    public RegistryPath ancestor(int depth) {
+        if (depth < 1 || depth > names.size()) {
+            throw new IllegalArgumentException("no ancestor of depth " + depth + " for " + this);
+        }
+        return depth == names.size() ? this : new RegistryPath(hive, names.subList(0, depth));
     }
 
     /** This key and all its ancestors up to (excluding) the hive root, outermost first. */

@@ -2,7 +2,11 @@ package org.tlsconf.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -16,6 +20,7 @@ import org.tlsconf.profile.ProfileException;
 import org.tlsconf.profile.ProfileLoader;
 import org.tlsconf.registry.regfile.RegFileParseException;
 import org.tlsconf.registry.regfile.RegFileReader;
+import org.tlsconf.registry.regfile.ScanAgreement;
 import org.tlsconf.testing.RegText;
 
 /**
@@ -46,6 +51,27 @@ class ParserFuzzProperties {
                 // a typed, reported error is fine
             }
         });
+    }
+
+    @Property(tries = 800)
+    void theReadOnlyScanAgreesWithTheFullReaderWithinItsScope(@ForAll("regInputs") byte[] input) {
+        guard(() -> {
+            try {
+                ScanAgreement.check(input, scratch());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static Path scratchDir;
+
+    private static synchronized Path scratch() throws IOException {
+        if (scratchDir == null) {
+            scratchDir = Files.createTempDirectory("tlsconf-scan-fuzz");
+            scratchDir.toFile().deleteOnExit();
+        }
+        return scratchDir;
     }
 
     @Property(tries = 1500)

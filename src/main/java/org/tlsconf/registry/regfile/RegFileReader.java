@@ -24,13 +24,13 @@ import org.tlsconf.registry.regfile.RegFileParseException.Problem;
  */
 public final class RegFileReader {
 
-    private static final int MAX_PROBLEMS = 50;
+    static final int MAX_PROBLEMS = 50;
 
     private final String source;
     private final List<Problem> problems = new ArrayList<>();
     private RegFormat format;
 
-    private RegFileReader(String source) {
+    RegFileReader(String source) {
         this.source = source;
     }
 
@@ -48,16 +48,7 @@ public final class RegFileReader {
         RegEncoding encoding = detectEncoding(data);
         String text = decode(data, encoding);
         List<String> lines = splitLines(text);
-        String first = lines.isEmpty() ? "" : stripEnd(lines.get(0));
-        if (RegistryNames.same(first, RegFormat.V5.header())) {
-            format = RegFormat.V5;
-        } else if (RegistryNames.same(first, RegFormat.REGEDIT4.header())) {
-            format = RegFormat.REGEDIT4;
-        } else {
-            String what = first.isEmpty() ? "the first line is empty" : "the first line is '" + abbreviate(first) + "'";
-            throw fail(1, "not a .reg file: " + what,
-                    "a .reg file starts with the line 'Windows Registry Editor Version 5.00' (or 'REGEDIT4')");
-        }
+        readHeader(lines.isEmpty() ? "" : lines.get(0));
         String newline = detectNewline(text);
         List<RegDocument.Item> items = new ArrayList<>();
         RegistryPath currentKey = null;
@@ -96,21 +87,13 @@ public final class RegFileReader {
                     logical.append(trimBlanks(stripEnd(lines.get(i))));
                 }
                 if (isHexContinuation(logical)) {
-                    problem(firstLine, "hex data ends with a line continuation '\\' but the file ends",
-                            "remove the trailing backslash or add the missing bytes");
+                    unfinishedContinuation(firstLine);
                     continue;
                 }
                 if (currentKeyBroken) {
                     continue; // the key line above is already reported
                 }
-                if (currentKey == null) {
-                    problem(firstLine, "value outside any key",
-                            "put a key line such as [HKEY_LOCAL_MACHINE\\SOFTWARE\\...] above the value");
-                    continue;
-                }
-                if (currentKeyDeleted) {
-                    problem(firstLine, "value under a key deletion [-" + currentKey.toLongString() + "]",
-                            "regedit ignores values below a [-KEY] line; remove the '-' or the value");
+                if (misplacedValue(currentKey, currentKeyDeleted, firstLine)) {
                     continue;
                 }
                 RegDocument.ValueLine value = parseValueLine(currentKey, logical.toString(), rawAll.toString(),
@@ -120,8 +103,7 @@ public final class RegFileReader {
                 }
                 continue;
             }
-            problem(lineNo, "not a key, value or comment line: '" + abbreviate(content) + "'", hintForStray(content));
-            if (looksLikeKeyPath(content)) {
+            if (strayLine(content, lineNo)) {
                 currentKeyBroken = true;
             }
         }
@@ -129,6 +111,55 @@ public final class RegFileReader {
             throw new RegFileParseException(source, problems);
         }
         return new RegDocument(encoding, format, lines.get(0), newline, items);
+    }
+
+    /** Reads the header line: sets the format, or fails (the file is not a .reg file). */
+    void readHeader(String firstLine) {
+        String first = stripEnd(firstLine);
+        if (RegistryNames.same(first, RegFormat.V5.header())) {
+            format = RegFormat.V5;
+        } else if (RegistryNames.same(first, RegFormat.REGEDIT4.header())) {
+            format = RegFormat.REGEDIT4;
+        } else {
+            String what = first.isEmpty() ? "the first line is empty" : "the first line is '" + abbreviate(first) + "'";
+            throw fail(1, "not a .reg file: " + what,
+                    "a .reg file starts with the line 'Windows Registry Editor Version 5.00' (or 'REGEDIT4')");
+        }
+    }
+
+    /** Reports a hex value whose last line ends with a continuation backslash. */
+    void unfinishedContinuation(int lineNo) {
+        problem(lineNo, "hex data ends with a line continuation '\\' but the file ends",
+                "remove the trailing backslash or add the missing bytes");
+    }
+
+    /** Reports a value line with no key above it, or under a {@code [-KEY]} line; true when it did. */
+    boolean misplacedValue(RegistryPath currentKey, boolean currentKeyDeleted, int lineNo) {
+        if (currentKey == null) {
+            problem(lineNo, "value outside any key",
+                    "put a key line such as [HKEY_LOCAL_MACHINE\\SOFTWARE\\...] above the value");
+            return true;
+        }
+        if (currentKeyDeleted) {
+            problem(lineNo, "value under a key deletion [-" + currentKey.toLongString() + "]",
+                    "regedit ignores values below a [-KEY] line; remove the '-' or the value");
+            return true;
+        }
+        return false;
+    }
+
+    /** Reports a line that is not a key, value or comment; true when it looks like a key missing its brackets. */
+    boolean strayLine(String content, int lineNo) {
+        problem(lineNo, "not a key, value or comment line: '" + abbreviate(content) + "'", hintForStray(content));
+        return looksLikeKeyPath(content);
+    }
+
+    List<Problem> problems() {
+        return problems;
+    }
+
+    String source() {
+        return source;
     }
 
     // ---- encoding and lines -------------------------------------------------------------------------------
@@ -159,9 +190,14 @@ public final class RegFileReader {
         try {
             return strict(encoding.charset(), data, encoding.bomLength());
         } catch (CharacterCodingException e) {
-            throw fail(1, "the file is not valid " + encoding.charset().name() + " text",
-                    "save it again with regedit, or as UTF-16LE/UTF-8 in a text editor");
+            throw notText(encoding.charset());
         }
+    }
+
+    /** The failure for bytes that do not decode in the file's encoding. */
+    RegFileParseException notText(Charset charset) {
+        return fail(1, "the file is not valid " + charset.name() + " text",
+                "save it again with regedit, or as UTF-16LE/UTF-8 in a text editor");
     }
 
     private static String strict(Charset cs, byte[] data, int offset) throws CharacterCodingException {
@@ -205,7 +241,7 @@ public final class RegFileReader {
      * Removes leading and trailing blanks: spaces and tabs only, as regedit does. Other Unicode white space (an
      * ideographic or em space) is part of a name or an error, never dropped.
      */
-    private static String trimBlanks(String s) {
+    static String trimBlanks(String s) {
         int start = 0;
         int end = s.length();
         while (start < end && (s.charAt(start) == ' ' || s.charAt(start) == '\t')) {
@@ -218,7 +254,7 @@ public final class RegFileReader {
     }
 
     /** Removes the line terminator and trailing blanks. */
-    private static String stripEnd(String raw) {
+    static String stripEnd(String raw) {
         int end = raw.length();
         while (end > 0 && (raw.charAt(end - 1) == '\n' || raw.charAt(end - 1) == '\r'
                 || raw.charAt(end - 1) == ' ' || raw.charAt(end - 1) == '\t')) {
@@ -227,20 +263,23 @@ public final class RegFileReader {
         return raw.substring(0, end);
     }
 
-    private static boolean isHexContinuation(CharSequence logical) {
+    static boolean isHexContinuation(CharSequence logical) {
         int len = logical.length();
         if (len == 0 || logical.charAt(len - 1) != '\\') {
             return false;
         }
-        // only hex data continues; a string value never ends with an unquoted backslash
-        int eq = logical.toString().indexOf("=hex");
-        int eqSpaced = logical.toString().indexOf("= hex");
-        return eq >= 0 || eqSpaced >= 0;
+        // only hex data continues; a string value never ends with an unquoted backslash. Searched in place (no
+        // copy of the line so far): a long hex value has thousands of continuation lines
+        if (logical instanceof StringBuilder sb) {
+            return sb.indexOf("=hex") >= 0 || sb.indexOf("= hex") >= 0;
+        }
+        String text = logical.toString();
+        return text.contains("=hex") || text.contains("= hex");
     }
 
     // ---- key lines ----------------------------------------------------------------------------------------
 
-    private RegDocument.KeyLine parseKeyLine(String content, String raw, int lineNo) {
+    RegDocument.KeyLine parseKeyLine(String content, String raw, int lineNo) {
         int close = content.lastIndexOf(']');
         if (close < 0) {
             problem(lineNo, "key line has no closing ']'", "write the key as [HKEY_LOCAL_MACHINE\\...]");
@@ -274,7 +313,7 @@ public final class RegFileReader {
 
     // ---- value lines --------------------------------------------------------------------------------------
 
-    private RegDocument.ValueLine parseValueLine(RegistryPath key, String s, String raw, int lineNo) {
+    RegDocument.ValueLine parseValueLine(RegistryPath key, String s, String raw, int lineNo) {
         int pos;
         String name;
         if (s.startsWith("@")) {
@@ -313,16 +352,17 @@ public final class RegFileReader {
             }
             value = RegistryValue.sz(sb.toString());
         } else {
-            String lower = data.toLowerCase(Locale.ROOT);
+            // no lower-case copy of the data: a hex value can be tens of megabytes on one line
             String body = stripComment(data);
-            if (lower.startsWith("dword:")) {
+            if (data.regionMatches(true, 0, "dword:", 0, 6)) {
                 value = parseDword(trimBlanks(body.substring(6)), lineNo);
-            } else if (lower.startsWith("hex:")) {
-                value = parseHex(ValueType.REG_BINARY, body.substring(4), lineNo);
-            } else if (lower.startsWith("hex(")) {
+            } else if (data.regionMatches(true, 0, "hex:", 0, 4)) {
+                value = parseHex(ValueType.REG_BINARY, body, 4, lineNo);
+            } else if (data.regionMatches(true, 0, "hex(", 0, 4)) {
                 value = parseTypedHex(body, lineNo);
             } else {
-                problem(lineNo, "unrecognised value data '" + abbreviate(data) + "'", hintForData(lower));
+                problem(lineNo, "unrecognised value data '" + abbreviate(data) + "'",
+                        hintForData(data.toLowerCase(Locale.ROOT)));
                 return null;
             }
             if (value == null) {
@@ -386,29 +426,55 @@ public final class RegFileReader {
             return null;
         }
         // an undocumented type number is kept with its bytes, as Windows stores it
-        return parseHex(ValueType.of(Integer.parseUnsignedInt(code, 16)), body.substring(close + 2), lineNo);
+        return parseHex(ValueType.of(Integer.parseUnsignedInt(code, 16)), body, close + 2, lineNo);
     }
 
-    private RegistryValue parseHex(ValueType type, String list, int lineNo) {
-        String trimmed = trimBlanks(list);
-        if (trimmed.endsWith(",")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1);
+    /**
+     * Decodes {@code 0a,ff,00} from {@code list} starting at {@code from}: blanks around bytes are allowed, and one
+     * trailing comma. One pass over the characters, no string per byte (a value can have millions of bytes).
+     */
+    private RegistryValue parseHex(ValueType type, String list, int from, int lineNo) {
+        int start = from;
+        int end = list.length();
+        while (start < end && isBlank(list.charAt(start))) {
+            start++;
         }
-        byte[] bytes;
-        if (trimmed.isEmpty()) {
-            bytes = new byte[0];
-        } else {
-            String[] parts = trimmed.split(",", -1);
-            bytes = new byte[parts.length];
-            for (int i = 0; i < parts.length; i++) {
-                String p = trimBlanks(parts[i]);
-                if (p.isEmpty() || p.length() > 2 || !isHex(p)) {
-                    problem(lineNo, "'" + abbreviate(p) + "' is not a hex byte (byte " + (i + 1) + ")",
-                            "hex data is two-digit hex bytes separated by commas: hex:0a,ff,00");
-                    return null;
-                }
-                bytes[i] = (byte) Integer.parseInt(p, 16);
+        while (end > start && isBlank(list.charAt(end - 1))) {
+            end--;
+        }
+        if (end > start && list.charAt(end - 1) == ',') {
+            end--;
+        }
+        int count = start == end ? 0 : 1;
+        for (int i = start; i < end; i++) {
+            if (list.charAt(i) == ',') {
+                count++;
             }
+        }
+        byte[] bytes = new byte[count];
+        int partStart = start;
+        for (int b = 0; b < count; b++) {
+            int partEnd = list.indexOf(',', partStart);
+            if (partEnd < 0 || partEnd > end) {
+                partEnd = end;
+            }
+            int ps = partStart;
+            int pe = partEnd;
+            while (ps < pe && isBlank(list.charAt(ps))) {
+                ps++;
+            }
+            while (pe > ps && isBlank(list.charAt(pe - 1))) {
+                pe--;
+            }
+            int hi = pe - ps == 2 ? hexValue(list.charAt(ps)) : pe - ps == 1 ? 0 : -1;
+            int lo = pe - ps >= 1 ? hexValue(list.charAt(pe - 1)) : -1;
+            if (hi < 0 || lo < 0) {
+                problem(lineNo, "'" + abbreviate(list.substring(ps, pe)) + "' is not a hex byte (byte " + (b + 1)
+                        + ")", "hex data is two-digit hex bytes separated by commas: hex:0a,ff,00");
+                return null;
+            }
+            bytes[b] = (byte) (hi << 4 | lo);
+            partStart = partEnd + 1;
         }
         if (format == RegFormat.REGEDIT4 && RegFileWriter.holdsAnsiText(type)) {
             // REGEDIT4 keeps these strings as ANSI bytes; Windows stores them as UTF-16LE
@@ -467,12 +533,32 @@ public final class RegFileReader {
     /** ASCII hex digits only: regedit rejects the full-width and other Unicode digits Java's parsers accept. */
     private static boolean isHex(String s) {
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+            if (hexValue(s.charAt(i)) < 0) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * The value of one hex digit, or -1: the one rule for hex digits in {@code dword:}, {@code hex:} and types (ASCII
+     * only: Windows rejects full-width digits).
+     */
+    private static int hexValue(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
     }
 
     private static String leftPad(String hex) {
@@ -484,11 +570,11 @@ public final class RegFileReader {
         return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 
-    private void problem(int line, String message, String hint) {
+    void problem(int line, String message, String hint) {
         problems.add(new Problem(line, message, hint));
     }
 
-    private RegFileParseException fail(int line, String message, String hint) {
+    RegFileParseException fail(int line, String message, String hint) {
         problems.add(new Problem(line, message, hint));
         return new RegFileParseException(source, problems);
     }

@@ -65,7 +65,7 @@ public final class RegFileRegistry implements Registry {
         return new RegFileRegistry(file, RegFileReader.parse(data, file.toString()), data);
     }
 
-    private static String describe(Path file) {
+    static String describe(Path file) {
         return "registry file " + file;
     }
 

@@ -1,0 +1,81 @@
+package org.tlsconf.registry.regfile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.tlsconf.registry.InMemoryRegistry;
+import org.tlsconf.registry.Registry;
+import org.tlsconf.registry.RegistryPath;
+import org.tlsconf.tls.TlsRegistry;
+import org.tlsconf.tls.WindowsVersion;
+
+/** Checks that a scan of a {@code .reg} file answers, within its scope, exactly as the full reader's replay. */
+public final class ScanAgreement {
+
+    /** The read-only commands' scope, plus HKLM\SOFTWARE\A (a subtree) and HKLM\SOFTWARE\B (a key), for fuzzing. */
+    public static final RegFileScan.Scope SCOPE;
+
+    static {
+        List<RegistryPath> subtrees = new ArrayList<>(TlsRegistry.WRITABLE_ROOTS);
+        subtrees.add(RegistryPath.parse("HKLM\\SOFTWARE\\A"));
+        SCOPE = new RegFileScan.Scope(subtrees, List.of(WindowsVersion.CURRENT_VERSION,
+                RegistryPath.parse("HKLM\\SOFTWARE\\B")));
+    }
+
+    private ScanAgreement() {
+    }
+
+    /**
+     * Reads {@code data} both ways. When the full reader accepts it, the scan must accept it too and agree; when
+     * the full reader rejects it, the scan may accept it (it does not read values out of scope) or reject it, but
+     * only with a parse error.
+     */
+    public static void check(byte[] data, Path dir) throws IOException {
+        Path file = Files.createTempFile(dir, "scan", ".reg");
+        Files.write(file, data);
+        try {
+            InMemoryRegistry full;
+            try {
+                full = RegFileReader.parse(data, file.toString()).replay("full");
+            } catch (RegFileParseException rejected) {
+                try {
+                    RegFileScan.read(file, SCOPE);
+                } catch (RegFileParseException alsoRejected) {
+                    // fine
+                }
+                return;
+            }
+            assertAgrees(full, RegFileScan.read(file, SCOPE), SCOPE);
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    public static void assertAgrees(InMemoryRegistry full, Registry scanned, RegFileScan.Scope scope) {
+        for (String folded : full.snapshot().keySet()) {
+            RegistryPath key = RegistryPath.parse(folded);
+            if (scope.reads(key)) {
+                assertEquals(new ArrayList<>(full.values(key).entrySet()),
+                        new ArrayList<>(scanned.values(key).entrySet()), "values of " + key);
+            }
+            if (scope.below(key)) {
+                assertEquals(full.subKeys(key), scanned.subKeys(key), "subkeys of " + key);
+            }
+            if (scope.knowsExistence(key)) {
+                assertTrue(scanned.keyExists(key), key + " exists");
+            }
+        }
+        List<RegistryPath> roots = new ArrayList<>(scope.subtrees());
+        roots.addAll(scope.keys());
+        for (RegistryPath root : roots) {
+            for (RegistryPath p : root.selfAndAncestors()) {
+                assertEquals(full.keyExists(p), scanned.keyExists(p), "existence of " + p);
+            }
+        }
+    }
+}
