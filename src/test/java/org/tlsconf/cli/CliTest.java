@@ -93,10 +93,13 @@ class CliTest {
         assertTrue(text.out().contains("REG_SZ \"1\"  ->  REG_DWORD 1 (0x00000001)   (type changes)"), text.out());
     }
 
+    static final String TLS12_SERVER = "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL"
+            + "\\Protocols\\TLS 1.2\\Server";
+
     @Test
     void aMalformedRegFileExitsTwoWithFileAndLineAndNoStackTrace() throws IOException {
         Path bad = dir.resolve("bad.reg");
-        Files.writeString(bad, "Windows Registry Editor Version 5.00\n\n[HKLM\\SOFTWARE\\A]\n\"E\"=dword:0x1\n");
+        Files.writeString(bad, "Windows Registry Editor Version 5.00\n\n[" + TLS12_SERVER + "]\n\"E\"=dword:0x1\n");
         Run r = run("diff", "max-protection", "--registry-file", bad.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith(bad + ":4: dword data '0x1' has a 0x prefix"), r.err());
@@ -104,6 +107,22 @@ class CliTest {
         assertEquals("", r.out());
         Run verbose = run("diff", "max-protection", "--registry-file", bad.toString(), "--verbose");
         assertTrue(verbose.err().contains("\tat org.tlsconf"), verbose.err());
+    }
+
+    @Test
+    void readOnlyCommandsSkipValuesOutsideTheTlsKeysUnreadButApplyChecksEveryLine() throws IOException {
+        Path host = dir.resolve("host.reg");
+        Files.writeString(host, "Windows Registry Editor Version 5.00\n\n[HKLM\\SOFTWARE\\Vendor]\n"
+                + "\"E\"=dword:0x1\n\n[" + TLS12_SERVER + "]\n\"Enabled\"=dword:00000001\n");
+        for (String command : new String[] {"diff", "check"}) {
+            Run r = run(command, "max-protection", "--registry-file", host.toString());
+            assertTrue(r.code() == 0 || r.code() == 1, command + ": " + r.err());
+        }
+        assertEquals(0, run("status", "--registry-file", host.toString()).code());
+        Run apply = run("apply", "max-protection", "--registry-file", host.toString(), "--backup-dir",
+                dir.resolve("backups").toString());
+        assertEquals(2, apply.code());
+        assertTrue(apply.err().startsWith(host + ":4: dword data '0x1' has a 0x prefix"), apply.err());
     }
 
     @Test
