@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -18,12 +17,10 @@ import org.tlsconf.profile.ProfileCatalogue;
 import org.tlsconf.reboot.RebootScheduler;
 import org.tlsconf.registry.AtomicFile;
 import org.tlsconf.registry.Registry;
-import org.tlsconf.registry.clixml.HealthCheckerExport;
+import org.tlsconf.registry.exports.Exports;
 import org.tlsconf.registry.regfile.RegFileRegistry;
-import org.tlsconf.registry.regfile.RegFileScan;
 import org.tlsconf.registry.windows.WindowsPlatform;
 import org.tlsconf.tls.TlsRegistry;
-import org.tlsconf.tls.WindowsVersion;
 import picocli.CommandLine;
 
 /** The composition root: picks the registry backend, builds the command line, exits with its code. */
@@ -87,14 +84,10 @@ public final class Main {
         public Registry open(Path registryFile) {
             if (registryFile != null) {
                 RegistryProvider.requireRegistryFile(registryFile);
-                if (isHealthCheckerExport(registryFile)) {
-                    try {
-                        return HealthCheckerExport.read(Files.readAllBytes(registryFile), registryFile.toString());
-                    } catch (java.io.IOException e) {
-                        throw new CliException(ExitCodes.BAD_INPUT, "cannot read " + registryFile + ": " + e);
-                    }
+                if (Exports.isHealthChecker(registryFile)) {
+                    return Exports.readHealthChecker(registryFile);
                 }
-                return RegFileRegistry.open(registryFile);
+                return RegFileRegistry.open(registryFile, TlsRegistry.EDIT_SCOPE);
             }
             if (windows) {
                 return live.get();
@@ -104,21 +97,18 @@ public final class Main {
                     + "--registry-file examples/server-2016-fresh.reg");
         }
 
-        /** What the read-only commands read of a .reg file: the TLS roots, and the key with the Windows version. */
-        static final RegFileScan.Scope READ_SCOPE = new RegFileScan.Scope(TlsRegistry.WRITABLE_ROOTS,
-                List.of(WindowsVersion.CURRENT_VERSION));
-
         @Override
         public Registry openForReading(Path registryFile) {
-            if (registryFile == null || !Files.isRegularFile(registryFile) || isHealthCheckerExport(registryFile)) {
-                return open(registryFile);
+            if (registryFile == null) {
+                return open(null);
             }
-            return RegFileScan.read(registryFile, READ_SCOPE);
+            RegistryProvider.requireRegistryFile(registryFile);
+            return Exports.read(registryFile, TlsRegistry.READ_SCOPE).registry();
         }
 
         @Override
         public java.util.Optional<String> whyUnchangeable(Path registryFile) {
-            if (registryFile != null && Files.isRegularFile(registryFile) && isHealthCheckerExport(registryFile)) {
+            if (registryFile != null && Files.isRegularFile(registryFile) && Exports.isHealthChecker(registryFile)) {
                 return java.util.Optional.of(registryFile + " is a HealthChecker export: it can be audited and "
                         + "compared (status, check, diff) but not changed");
             }
@@ -151,14 +141,6 @@ public final class Main {
             } else if (windows && !elevated.getAsBoolean()) {
                 throw new CliException(ExitCodes.ACCESS_DENIED, "changing the registry needs administrator rights: "
                         + "run tlsconf from an elevated prompt (Run as administrator); nothing was changed");
-            }
-        }
-
-        private static boolean isHealthCheckerExport(Path file) {
-            try (java.io.InputStream in = Files.newInputStream(file)) {
-                return HealthCheckerExport.looksLikeClixml(in.readNBytes(256));
-            } catch (java.io.IOException e) {
-                return false;
             }
         }
 

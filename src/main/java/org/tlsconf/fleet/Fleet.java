@@ -26,6 +26,7 @@ import org.tlsconf.registry.RegistryException;
 import org.tlsconf.registry.RegistryInputException;
 import org.tlsconf.registry.RegistryPath;
 import org.tlsconf.registry.RegistryValue;
+import org.tlsconf.registry.exports.Exports;
 import org.tlsconf.tls.TlsRegistry;
 import org.tlsconf.tls.WindowsVersion;
 
@@ -128,20 +129,20 @@ public final class Fleet {
     /** Reads one host and audits it; touches no shared state (runs in parallel). */
     private Examined examine(HostExports.Source source) {
         String kind = source.folder() ? "folder" : "reg";
-        HostExports.Host host;
+        Exports.Export host;
         try {
-            host = HostExports.read(source);
+            host = HostExports.read(source, TlsRegistry.READ_SCOPE);
         } catch (RegistryInputException e) {
             return new Examined(FleetHost.failed(source.defaultName(), source.path().toString(), kind,
                     firstLine(e.fullReport())), List.of());
-        } catch (IOException | RegistryException e) {
+        } catch (RegistryException e) {
             return new Examined(FleetHost.failed(source.defaultName(), source.path().toString(), kind,
                     "cannot read " + source.path() + ": " + e), List.of());
         }
         return audit(source, host);
     }
 
-    private Examined audit(HostExports.Source source, HostExports.Host host) {
+    private Examined audit(HostExports.Source source, Exports.Export host) {
         Registry registry = host.registry();
         String kind = host.healthChecker() ? "healthchecker" : source.folder() ? "folder" : "reg";
         Optional<WindowsVersion> version = WindowsVersion.read(registry, "from the export")

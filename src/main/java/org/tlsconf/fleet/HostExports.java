@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.tlsconf.registry.InMemoryRegistry;
-import org.tlsconf.registry.RegistryPath;
-import org.tlsconf.registry.RegistryValue;
-import org.tlsconf.registry.clixml.HealthCheckerExport;
-import org.tlsconf.registry.regfile.RegFileReader;
+import org.tlsconf.registry.Registry;
+import org.tlsconf.registry.RegistryScope;
+import org.tlsconf.registry.exports.Exports;
+import org.tlsconf.registry.regfile.RegFileScan;
+import org.tlsconf.tls.WindowsVersion;
 
 /**
  * Finds the host exports a fleet run reads, and reads one. A file named on the command line is one host (a regedit
@@ -31,10 +32,6 @@ public final class HostExports {
             String n = path.getFileName() == null ? path.toString() : path.getFileName().toString();
             return folder ? n : n.replaceFirst("(?i)\\.(reg|xml)$", "");
         }
-    }
-
-    /** The host read from a source, and whether it is a HealthChecker export (which records only some values). */
-    public record Host(InMemoryRegistry registry, boolean healthChecker) {
     }
 
     /** Thrown for a command-line path that does not exist or holds no export. */
@@ -91,42 +88,27 @@ public final class HostExports {
     }
 
     /**
-     * Reads a host.
+     * Reads a host: a file as {@link Exports#read}, a folder as all its {@code .reg} files imported in name order,
+     * each read only within {@code scope}.
      *
-     * @throws IOException when a file cannot be read
      * @throws org.tlsconf.registry.RegistryInputException when a file is malformed
+     * @throws org.tlsconf.registry.RegistryException when a file cannot be read
      */
-    public static Host read(Source source) throws IOException {
+    public static Exports.Export read(Source source, RegistryScope scope) {
         if (!source.folder()) {
-            byte[] data = Files.readAllBytes(source.path());
-            String name = source.path().toString();
-            if (HealthCheckerExport.looksLikeClixml(data)) {
-                return new Host(HealthCheckerExport.read(data, name), true);
-            }
-            return new Host(RegFileReader.parse(data, name).replay("registry file " + name), false);
+            return Exports.read(source.path(), scope);
         }
         InMemoryRegistry registry = new InMemoryRegistry("exports in " + source.path());
         for (Path file : list(source.path())) {
             if (isRegFile(file)) {
-                RegFileReader.parse(Files.readAllBytes(file), file.toString()).importInto(registry);
+                RegFileScan.readInto(file, scope, registry);
             }
         }
-        return new Host(registry, false);
+        return new Exports.Export(scope.view(registry), false);
     }
 
-    static final RegistryPath COMPUTER_NAME = RegistryPath.parse(
-            "HKLM\\SYSTEM\\CurrentControlSet\\Control\\ComputerName\\ComputerName");
-    static final RegistryPath ACTIVE_COMPUTER_NAME = RegistryPath.parse(
-            "HKLM\\SYSTEM\\CurrentControlSet\\Control\\ComputerName\\ActiveComputerName");
-
-    /** The computer name an export carries (ComputerName\ComputerName, else ActiveComputerName), else the file's. */
-    static String hostName(InMemoryRegistry registry, Source source) {
-        for (RegistryPath key : List.of(COMPUTER_NAME, ACTIVE_COMPUTER_NAME)) {
-            var v = registry.readValue(key, "ComputerName");
-            if (v.isPresent() && v.get() instanceof RegistryValue.Sz s && !s.value().isBlank()) {
-                return s.value().strip();
-            }
-        }
-        return source.defaultName();
+    /** The computer name an export carries, else the file's. */
+    static String hostName(Registry registry, Source source) {
+        return WindowsVersion.computerName(registry).orElseGet(source::defaultName);
     }
 }

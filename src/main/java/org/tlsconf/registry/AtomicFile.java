@@ -1,7 +1,6 @@
 package org.tlsconf.registry;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -37,7 +36,7 @@ public final class AtomicFile {
      * @throws RegistryException on any other I/O failure; {@code target} is then unchanged
      */
     public static void write(Path target, byte[] bytes) {
-        write(target, bytes, false);
+        write(target, out -> out.write(bytes), written -> { }, false);
     }
 
     /**
@@ -47,10 +46,30 @@ public final class AtomicFile {
      * can neither read them nor, through a lax umask, change them. An existing file keeps its permissions.
      */
     public static void writePrivate(Path target, byte[] bytes) {
-        write(target, bytes, true);
+        write(target, out -> out.write(bytes), written -> { }, true);
     }
 
-    private static void write(Path target, byte[] bytes, boolean ownerOnly) {
+    /** Writes a file's content to a stream. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(java.io.OutputStream out) throws IOException;
+    }
+
+    /** Checks the written temporary file before it replaces the target; throws to keep the target unchanged. */
+    @FunctionalInterface
+    public interface Check {
+        void check(Path written) throws IOException;
+    }
+
+    /**
+     * As {@link #write(Path, byte[])}, with the content streamed to the temporary file and {@code check} run on it
+     * (flushed to disk) before it is renamed over the target.
+     */
+    public static void write(Path target, Content content, Check check) {
+        write(target, content, check, false);
+    }
+
+    private static void write(Path target, Content content, Check check, boolean ownerOnly) {
         Path abs;
         try {
             abs = Files.exists(target) ? target.toRealPath() : target.toAbsolutePath();
@@ -68,12 +87,13 @@ public final class AtomicFile {
             tmp = createTemporary(dir, abs.getFileName().toString(), ownerOnly || Files.exists(abs));
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
+                java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels
+                        .newOutputStream(ch), 1 << 16);
+                content.writeTo(out);
+                out.flush();
                 ch.force(true);
             }
+            check.check(tmp);
             if (Files.exists(abs)) {
                 copyAccess(abs, tmp);
             }

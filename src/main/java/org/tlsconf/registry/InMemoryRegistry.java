@@ -190,7 +190,7 @@ public class InMemoryRegistry implements Registry {
             }
             for (Entry e : k.values.values()) {
                 Entry oe = o.values.get(fold(e.name));
-                if (oe == null || !oe.name.equals(e.name) || !oe.value.equals(e.value)) {
+                if (oe == null || !oe.name.equals(e.name) || !oe.value.sameAs(e.value)) {
                     return Optional.of("value " + k.path + "\\" + e.name + " is "
                             + (oe == null ? "missing" : "\"" + oe.name + "\" " + oe.value.type() + " "
                             + oe.value.display()) + ", expected " + e.value.type() + " " + e.value.display());

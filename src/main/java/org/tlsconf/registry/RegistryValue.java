@@ -25,6 +25,15 @@ public sealed interface RegistryValue {
     /** Short human form: {@code 1 (0x00000001)}, {@code "text"}, {@code ["a", "b"]}, {@code hex:01,02}. */
     String display();
 
+    /**
+     * True when {@code other} is the same registry value: the same type and the same bytes. Two forms of one value
+     * (a {@code Binary} of type REG_SZ and the {@code Sz} its bytes decode to) are the same value, as they are to
+     * Windows.
+     */
+    default boolean sameAs(RegistryValue other) {
+        return other != null && type().equals(other.type()) && Arrays.equals(toBytes(), other.toBytes());
+    }
+
     static Dword dword(long value) {
         return new Dword(value);
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.tlsconf.registry.Hive;
 import org.tlsconf.registry.RegistryPath;
+import org.tlsconf.registry.RegistryScope;
 
 /**
  * Where Windows keeps its TLS settings. The SCHANNEL, .NET Framework and WinHTTP key names are spelled here and
@@ -86,6 +87,37 @@ public final class TlsRegistry {
             View.NATIVE.winHttp(),
             View.WOW6432.winHttp(),
             FIPS_POLICY);
+
+    /**
+     * What the read-only commands (status, check, diff, fleet) read of an export: the TLS roots, WinINet's keys, and
+     * the keys that name the host and its Windows version. Everything else in a large export is skipped unread.
+     */
+    public static final RegistryScope READ_SCOPE = new RegistryScope(WRITABLE_ROOTS,
+            concat(WININET, WindowsVersion.HOST_KEYS));
+
+    /**
+     * What {@code apply} and {@code restore} hold of a {@code .reg} file: what {@link #READ_SCOPE} reads, and the
+     * whole subtree of each TLS root's parent, so that a new root's lines go where they would in the whole file.
+     * Everything else is checked, then copied through unchanged when the file is saved.
+     */
+    public static final RegistryScope EDIT_SCOPE = new RegistryScope(parents(WRITABLE_ROOTS),
+            concat(WININET, WindowsVersion.HOST_KEYS));
+
+    private static List<RegistryPath> parents(List<RegistryPath> keys) {
+        List<RegistryPath> out = new java.util.ArrayList<>();
+        for (RegistryPath k : keys) {
+            if (!out.contains(k.parent())) {
+                out.add(k.parent());
+            }
+        }
+        return out;
+    }
+
+    private static List<RegistryPath> concat(List<RegistryPath> a, List<RegistryPath> b) {
+        List<RegistryPath> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
 
     /** The writable root that contains {@code key}, if any. */
     public static Optional<RegistryPath> writableRootOf(RegistryPath key) {

@@ -1,5 +1,6 @@
 package org.tlsconf.tls;
 
+import java.util.List;
 import java.util.Optional;
 import org.tlsconf.registry.Registry;
 import org.tlsconf.registry.RegistryPath;
@@ -50,11 +51,24 @@ public record WindowsVersion(int build, int ubr, String productName, String inst
 
     public static final RegistryPath COMPUTER_NAME = RegistryPath.parse(
             "HKLM\\SYSTEM\\CurrentControlSet\\Control\\ComputerName\\ComputerName");
+    public static final RegistryPath ACTIVE_COMPUTER_NAME = RegistryPath.parse(
+            "HKLM\\SYSTEM\\CurrentControlSet\\Control\\ComputerName\\ActiveComputerName");
 
-    /** The computer name a registry records ({@code ComputerName\ComputerName}), when it has it. */
+    /** The keys outside the TLS roots that say which host a registry is: its version and its name. */
+    public static final List<RegistryPath> HOST_KEYS = List.of(CURRENT_VERSION, COMPUTER_NAME, ACTIVE_COMPUTER_NAME);
+
+    /**
+     * The computer name a registry records ({@code ComputerName\ComputerName}, else {@code ActiveComputerName}),
+     * when it has one.
+     */
     public static Optional<String> computerName(Registry registry) {
-        return registry.readValue(COMPUTER_NAME, "ComputerName").filter(v -> v instanceof RegistryValue.Sz)
-                .map(v -> ((RegistryValue.Sz) v).value().strip()).filter(n -> !n.isEmpty());
+        for (RegistryPath key : List.of(COMPUTER_NAME, ACTIVE_COMPUTER_NAME)) {
+            Optional<RegistryValue> v = registry.readValue(key, "ComputerName");
+            if (v.isPresent() && v.get() instanceof RegistryValue.Sz s && !s.value().isBlank()) {
+                return Optional.of(s.value().strip());
+            }
+        }
+        return Optional.empty();
     }
 
     /** A version known only by its build number (from {@code --os-build}). */

@@ -1,5 +1,10 @@
 package org.tlsconf.registry.regfile;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -42,6 +47,51 @@ final class Ansi {
             out[i] = TO_CHAR[bytes[i] & 0xFF];
         }
         return new String(out);
+    }
+
+    /** A reader of ANSI text: one character per byte, as {@link #decode}. */
+    static Reader reader(InputStream in) {
+        return new Reader() {
+            private final byte[] bytes = new byte[1 << 16];
+
+            @Override
+            public int read(char[] out, int off, int len) throws IOException {
+                int n = in.read(bytes, 0, Math.min(len, bytes.length));
+                for (int i = 0; i < n; i++) {
+                    out[off + i] = TO_CHAR[bytes[i] & 0xFF];
+                }
+                return n;
+            }
+
+            @Override
+            public void close() throws IOException {
+                in.close();
+            }
+        };
+    }
+
+    /** A writer of ANSI text: one byte per character, as {@link #encode} (which refuses what has no byte). */
+    static Writer writer(OutputStream out) {
+        return new Writer() {
+            @Override
+            public void write(char[] chars, int off, int len) throws IOException {
+                try {
+                    out.write(encode(java.nio.CharBuffer.wrap(chars, off, len)));
+                } catch (IllegalArgumentException e) {
+                    throw new java.nio.charset.UnmappableCharacterException(1);
+                }
+            }
+
+            @Override
+            public void flush() throws IOException {
+                out.flush();
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.close();
+            }
+        };
     }
 
     /** @throws IllegalArgumentException naming the first character that has no byte in the code page */

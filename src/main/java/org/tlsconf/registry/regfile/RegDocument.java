@@ -22,9 +22,14 @@ import org.tlsconf.registry.RegistryValue;
 public final class RegDocument {
 
     /** One logical line of the file (a hex value may span several physical lines). */
-    public sealed interface Item permits Trivia, KeyLine, ValueLine {
+    public sealed interface Item permits Trivia, KeyLine, ValueLine, Opaque {
         /** The exact text, including continuation lines and the line terminator(s). */
         String raw();
+
+        /** True when the item ends with a line terminator. */
+        default boolean endsLine() {
+            return raw().endsWith("\n") || raw().endsWith("\r");
+        }
     }
 
     /** A blank line or a comment. */
@@ -40,6 +45,42 @@ public final class RegDocument {
             implements Item {
         public boolean isDeletion() {
             return value == null;
+        }
+    }
+
+    /**
+     * Lines {@code fromLine} to {@code toLine} (1-based, inclusive) of the file as it was read, not held in memory:
+     * whole sections of keys outside what the document was read for (see {@link RegFileScan#edit}), ending with a
+     * key or value line (blank lines and comments after them are separate items). Written back by copying those
+     * lines from the file. {@code existence} lists, in order and once each, the deepest key in scope that each of
+     * its key lines makes exist (with the spelling of its first line), so that the document still knows which keys
+     * these lines create. {@code addNewline} when a line terminator has been added after the last line.
+     */
+    public record Opaque(int fromLine, int toLine, boolean terminated, boolean addNewline,
+            List<RegistryPath> existence) implements Item {
+        public Opaque {
+            existence = List.copyOf(existence);
+        }
+
+        @Override
+        public String raw() {
+            throw new IllegalStateException("internal error: lines " + fromLine + "-" + toLine
+                    + " of the file are not held in memory");
+        }
+
+        @Override
+        public boolean endsLine() {
+            return terminated || addNewline;
+        }
+
+        /** The first key in {@link #existence} at or below {@code key}, or null. */
+        public RegistryPath firstAtOrBelow(RegistryPath key) {
+            for (RegistryPath p : existence) {
+                if (p.isAtOrBelow(key)) {
+                    return p;
+                }
+            }
+            return null;
         }
     }
 
@@ -71,6 +112,11 @@ public final class RegDocument {
 
     public RegFormat format() {
         return format;
+    }
+
+    /** The first line (the header), with its terminator if it has one. */
+    String header() {
+        return header;
     }
 
     /** The line terminator used for new lines: the file's own ({@code \r\n} or {@code \n}). */
@@ -108,6 +154,8 @@ public final class RegDocument {
                 } else {
                     reg.setValue(v.key(), v.name(), v.value());
                 }
+            } else if (item instanceof Opaque o) {
+                o.existence().forEach(reg::createKey);
             }
         }
     }

@@ -154,6 +154,11 @@ public final class RegFileReader {
         return looksLikeKeyPath(content);
     }
 
+    /** The format {@link #readHeader} found. */
+    RegFormat format() {
+        return format;
+    }
+
     List<Problem> problems() {
         return problems;
     }

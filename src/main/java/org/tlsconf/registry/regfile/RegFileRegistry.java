@@ -17,9 +17,11 @@ import org.tlsconf.registry.RegistryException;
 import org.tlsconf.registry.RegistryKeyNotFoundException;
 import org.tlsconf.registry.RegistryNames;
 import org.tlsconf.registry.RegistryPath;
+import org.tlsconf.registry.RegistryScope;
 import org.tlsconf.registry.RegistryValue;
 import org.tlsconf.registry.regfile.RegDocument.Item;
 import org.tlsconf.registry.regfile.RegDocument.KeyLine;
+import org.tlsconf.registry.regfile.RegDocument.Opaque;
 import org.tlsconf.registry.regfile.RegDocument.Trivia;
 import org.tlsconf.registry.regfile.RegDocument.ValueLine;
 
@@ -33,16 +35,46 @@ import org.tlsconf.registry.regfile.RegDocument.ValueLine;
 public final class RegFileRegistry implements Registry {
 
     private final Path file;
-    private final RegDocument document;
+    /** What was read of the file, or null for all of it. */
+    private final RegistryScope scope;
+    private RegDocument document;
     private final InMemoryRegistry state;
+    /** The file's bytes as read (whole-file mode). */
     private byte[] onDisk;
+    /** Scoped mode: the checksum of the file as read, and of its key and value lines out of scope. */
+    private long fileChecksum;
+    private final long opaqueChecksum;
     private boolean dirty;
 
     private RegFileRegistry(Path file, RegDocument document, byte[] onDisk) {
         this.file = file;
+        this.scope = null;
         this.document = document;
         this.state = document.replay(describe(file));
         this.onDisk = onDisk;
+        this.opaqueChecksum = 0;
+    }
+
+    private RegFileRegistry(Path file, RegistryScope scope, RegFileScan.Edited edited) {
+        this.file = file;
+        this.scope = scope;
+        this.document = edited.document();
+        this.state = document.replay(describe(file));
+        this.fileChecksum = edited.fileChecksum();
+        this.opaqueChecksum = edited.opaqueChecksum();
+    }
+
+    /**
+     * Reads a {@code .reg} file for reading and changing the keys in {@code scope} only: every line is checked, but
+     * only the sections in scope are held in memory (a full {@code reg export HKLM} of hundreds of MB takes little
+     * memory); the rest is copied from the file when it is saved. Reads are answered within the scope; values may
+     * be written, and keys created and removed, only below its subtrees.
+     *
+     * @throws RegFileParseException when the file is malformed (every problem listed, with line numbers)
+     * @throws RegistryException when it cannot be read
+     */
+    public static RegFileRegistry open(Path file, RegistryScope scope) {
+        return new RegFileRegistry(file, scope, RegFileScan.edit(file, scope));
     }
 
     /**
@@ -84,26 +116,47 @@ public final class RegFileRegistry implements Registry {
 
     @Override
     public Optional<RegistryValue> readValue(RegistryPath key, String name) {
+        require(scope == null || scope.reads(key), key);
         return state.readValue(key, name);
     }
 
     @Override
     public Map<String, RegistryValue> values(RegistryPath key) {
+        require(scope == null || scope.reads(key), key);
         return state.values(key);
     }
 
     @Override
     public List<String> subKeys(RegistryPath key) {
+        require(scope == null || scope.below(key), key);
         return state.subKeys(key);
     }
 
     @Override
     public boolean keyExists(RegistryPath key) {
+        require(scope == null || scope.knowsExistence(key), key);
         return state.keyExists(key);
+    }
+
+    /** In scoped mode, a key outside the scope is a programming error: fail loudly rather than answer "absent". */
+    private void require(boolean known, RegistryPath key) {
+        if (!known) {
+            throw new IllegalStateException("internal error: " + key + " was not read from " + file
+                    + " (only the TLS keys are)");
+        }
+    }
+
+    /**
+     * In scoped mode, writes stay strictly below the scope's subtrees: all the lines of the key and of its parent's
+     * subtree are held, so a new line goes where it goes in whole-file mode.
+     */
+    private void requireWritable(RegistryPath key) {
+        require(scope == null || key.names().size() > 1 && scope.below(key.parent()), key);
     }
 
     @Override
     public void createKey(RegistryPath key) {
+        requireWritable(key);
         requireEncodable(RegFileWriter.keyLine(key, false, document.newline()), "key " + key);
         if (!state.keyExists(key)) {
             // one [key] line; missing ancestors come with it, as when the file is imported (a partial export lacks
@@ -116,6 +169,7 @@ public final class RegFileRegistry implements Registry {
 
     @Override
     public void setValue(RegistryPath key, String name, RegistryValue value) {
+        requireWritable(key);
         if (!state.keyExists(key)) {
             throw new RegistryKeyNotFoundException(key);
         }
@@ -150,6 +204,7 @@ public final class RegFileRegistry implements Registry {
 
     @Override
     public void deleteValue(RegistryPath key, String name) {
+        requireWritable(key);
         if (state.readValue(key, name).isEmpty()) {
             return;
         }
@@ -168,6 +223,7 @@ public final class RegFileRegistry implements Registry {
 
     @Override
     public void deleteEmptyKey(RegistryPath key) {
+        requireWritable(key);
         if (!state.keyExists(key)) {
             return;
         }
@@ -208,11 +264,27 @@ public final class RegFileRegistry implements Registry {
     private boolean fileMakesExist(RegistryPath key) {
         List<Item> items = document.mutableItems();
         for (int i = lastDeletionOf(key) + 1; i < items.size(); i++) {
-            if (items.get(i) instanceof KeyLine k && !k.delete() && k.path().isAtOrBelow(key)) {
+            if (firstCreating(items.get(i), key) != null) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The first key that {@code item} makes exist at or below {@code key}: a key line's own key, or the first such
+     * key of a run of lines not held in memory; null when it makes none.
+     */
+    private static RegistryPath firstCreating(Item item, RegistryPath key) {
+        if (item instanceof KeyLine k) {
+            return !k.delete() && k.path().isAtOrBelow(key) ? k.path() : null;
+        }
+        return item instanceof Opaque o ? o.firstAtOrBelow(key) : null;
+    }
+
+    /** True when {@code item} starts a section: a key line, or a run of whole sections not held in memory. */
+    private static boolean startsSection(Item item) {
+        return item instanceof KeyLine || item instanceof Opaque;
     }
 
     @Override
@@ -230,18 +302,64 @@ public final class RegFileRegistry implements Registry {
      * @throws RegistryException when the check fails; the file is then unchanged
      */
     public void save() {
+        if (scope != null) {
+            saveScoped();
+            return;
+        }
         byte[] bytes = document.toBytes();
         verifyReadsBackAsIntended(bytes);
         try {
             if (!java.util.Arrays.equals(Files.readAllBytes(file), onDisk)) {
-                throw new RegistryException(file + " was changed by someone else since tlsconf read it; it was not "
-                        + "overwritten. Run the command again.");
+                throw changedMeanwhile();
             }
         } catch (IOException e) {
             throw new RegistryException("cannot read " + file + " again before saving: " + e.getMessage(), e);
         }
         AtomicFile.write(file, bytes);
         onDisk = bytes;
+        dirty = false;
+    }
+
+    private RegistryException changedMeanwhile() {
+        return new RegistryException(file + " was changed by someone else since tlsconf read it; it was not "
+                + "overwritten. Run the command again.");
+    }
+
+    /**
+     * The scoped save: the file is written to a temporary file (lines held in memory as they are now, the others
+     * copied from the file), which is then read again on its own and must hold exactly the intended keys and values
+     * in scope and the very same key and value lines out of scope, in the same format and encoding; the file must
+     * still be what was read. Only then is it renamed over the file.
+     */
+    private void saveScoped() {
+        RegFileScan.Edited[] reread = new RegFileScan.Edited[1];
+        AtomicFile.write(file, out -> {
+            if (RegFileScan.write(document, file, out) != fileChecksum) {
+                throw changedMeanwhile();
+            }
+        }, tmp -> {
+            String problem;
+            try {
+                reread[0] = RegFileScan.edit(tmp, scope, false); // lines out of scope: by their checksum
+                RegDocument again = reread[0].document();
+                if (again.format() != document.format() || again.encoding() != document.encoding()) {
+                    problem = "it would read as " + again.format() + " in " + again.encoding() + ", not "
+                            + document.format() + " in " + document.encoding();
+                } else if (reread[0].opaqueChecksum() != opaqueChecksum) {
+                    problem = "the lines outside the TLS keys would not be the same";
+                } else {
+                    problem = state.firstDifference(again.replay("check")).orElse(null);
+                }
+            } catch (RegFileParseException e) {
+                problem = "it would not parse: " + e.getMessage();
+            }
+            if (problem != null) {
+                throw new RegistryException("the file tlsconf was about to write does not read back as intended ("
+                        + problem + "); " + file + " was not changed");
+            }
+        });
+        document = reread[0].document(); // its opaque lines now stand for lines of the new file
+        fileChecksum = reread[0].fileChecksum();
         dirty = false;
     }
 
@@ -323,8 +441,9 @@ public final class RegFileRegistry implements Registry {
             int depth = p.names().size();
             String spelling = null;
             for (int i = lastDeletionOf(p) + 1; i < items.size() && spelling == null; i++) {
-                if (items.get(i) instanceof KeyLine k && !k.delete() && k.path().isAtOrBelow(p)) {
-                    spelling = k.path().names().get(depth - 1);
+                RegistryPath created = firstCreating(items.get(i), p);
+                if (created != null) {
+                    spelling = created.names().get(depth - 1);
                 }
             }
             if (!p.leaf().equals(spelling)) {
@@ -353,7 +472,7 @@ public final class RegFileRegistry implements Registry {
     private void removeSection(int index) {
         List<Item> items = document.mutableItems();
         items.remove(index);
-        for (int i = index; i < items.size() && !(items.get(i) instanceof KeyLine); ) {
+        for (int i = index; i < items.size() && !startsSection(items.get(i)); ) {
             if (items.get(i) instanceof ValueLine) {
                 items.remove(i);
             } else {
@@ -384,7 +503,7 @@ public final class RegFileRegistry implements Registry {
     private int endOfValues(int section) {
         List<Item> items = document.mutableItems();
         int insert = section + 1;
-        for (int i = section + 1; i < items.size() && !(items.get(i) instanceof KeyLine); i++) {
+        for (int i = section + 1; i < items.size() && !startsSection(items.get(i)); i++) {
             if (items.get(i) instanceof ValueLine) {
                 insert = i + 1;
             }
@@ -392,22 +511,30 @@ public final class RegFileRegistry implements Registry {
         return insert;
     }
 
-    /** Adds {@code [key]} after the subtree of its nearest ancestor in the file, or at the end. */
-    private void insertKeySection(RegistryPath key) {
+    /**
+     * Adds {@code [key]} after the subtree of its parent in the file (after the last deletion of the key or an
+     * ancestor), or at the end.
+     */
+    private void insertKeySection(RegistryPath asGiven) {
+        // spelled as the registry already holds its existing ancestors: a line with another spelling could become
+        // the first to name one of them, and the file would then read back with that spelling
+        RegistryPath key = spelledAsStored(asGiven);
         List<Item> items = document.mutableItems();
         String nl = document.newline();
         int insertAt = items.size();
         if (key.names().size() > 1) {
             RegistryPath parent = key.parent();
             int lastInSubtree = -1;
-            for (int i = 0; i < items.size(); i++) {
+            // only lines after the last deletion of the key (or an ancestor) count: a section placed before that
+            // [-KEY] line would be deleted again when the file is read
+            for (int i = lastDeletionOf(key) + 1; i < items.size(); i++) {
                 if (items.get(i) instanceof KeyLine k && k.path().isAtOrBelow(parent)) {
                     lastInSubtree = i;
                 }
             }
             if (lastInSubtree >= 0) {
                 int end = lastInSubtree + 1;
-                while (end < items.size() && !(items.get(end) instanceof KeyLine)) {
+                while (end < items.size() && !startsSection(items.get(end))) {
                     end++;
                 }
                 insertAt = end;
@@ -434,7 +561,7 @@ public final class RegFileRegistry implements Registry {
         List<Item> items = document.mutableItems();
         if (index > 0) {
             Item before = items.get(index - 1);
-            if (!before.raw().endsWith("\n") && !before.raw().endsWith("\r")) {
+            if (!before.endsLine()) {
                 items.set(index - 1, withNewline(before, document.newline()));
             }
         }
@@ -450,6 +577,9 @@ public final class RegFileRegistry implements Registry {
     }
 
     private static Item withNewline(Item item, String nl) {
+        if (item instanceof Opaque o) {
+            return new Opaque(o.fromLine(), o.toLine(), o.terminated(), true, o.existence());
+        }
         if (item instanceof Trivia t) {
             return new Trivia(t.raw() + nl);
         }

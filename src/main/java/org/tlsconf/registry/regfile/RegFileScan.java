@@ -4,24 +4,28 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import org.tlsconf.registry.InMemoryRegistry;
 import org.tlsconf.registry.Registry;
 import org.tlsconf.registry.RegistryAccessDeniedException;
 import org.tlsconf.registry.RegistryException;
 import org.tlsconf.registry.RegistryPath;
-import org.tlsconf.registry.RegistryValue;
+import org.tlsconf.registry.RegistryPath;
+import org.tlsconf.registry.RegistryScope;
 
 /**
  * Reads a {@code .reg} file for a command that only reads some keys (status, check, diff): the file is streamed,
@@ -35,70 +39,6 @@ import org.tlsconf.registry.RegistryValue;
  */
 public final class RegFileScan {
 
-    /**
-     * What a command reads: whole subtrees, and single keys (their values; not their subkeys). Whether the keys on
-     * the way to them exist is known too.
-     */
-    public record Scope(List<RegistryPath> subtrees, List<RegistryPath> keys) {
-        public Scope {
-            subtrees = List.copyOf(subtrees);
-            keys = List.copyOf(keys);
-        }
-
-        /** True when the values of {@code key} are read. */
-        boolean reads(RegistryPath key) {
-            return below(key) || keys.contains(key);
-        }
-
-        /** True when {@code key} lies in one of the subtrees (so its subkeys are known too). */
-        boolean below(RegistryPath key) {
-            for (RegistryPath root : subtrees) {
-                if (key.isAtOrBelow(root)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** True when whether {@code key} exists is known: read, or on the way to something read. */
-        boolean knowsExistence(RegistryPath key) {
-            if (reads(key)) {
-                return true;
-            }
-            for (RegistryPath p : subtrees) {
-                if (p.isAtOrBelow(key)) {
-                    return true;
-                }
-            }
-            for (RegistryPath p : keys) {
-                if (p.isAtOrBelow(key)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /**
-         * The deepest key whose existence {@code key}'s presence implies and this scope knows about, or null: the
-         * key itself when it is read, else its deepest ancestor on the way to something read.
-         */
-        RegistryPath existenceOf(RegistryPath key) {
-            if (reads(key)) {
-                return key;
-            }
-            int deepest = Math.max(deepestCommon(key, subtrees), deepestCommon(key, keys));
-            return deepest == 0 ? null : key.ancestor(deepest);
-        }
-
-        private static int deepestCommon(RegistryPath key, List<RegistryPath> roots) {
-            int deepest = 0;
-            for (RegistryPath root : roots) {
-                deepest = Math.max(deepest, key.commonDepth(root));
-            }
-            return deepest;
-        }
-    }
-
     private static final int HEADER_MAX = 200;
 
     private RegFileScan() {
@@ -110,20 +50,26 @@ public final class RegFileScan {
      * @throws RegFileParseException when a line it reads is malformed (every problem listed, with line numbers)
      * @throws RegistryException when the file cannot be read
      */
-    public static Registry read(Path file, Scope scope) {
+    public static Registry read(Path file, RegistryScope scope) {
+        InMemoryRegistry state = new InMemoryRegistry(RegFileRegistry.describe(file));
+        readInto(file, scope, state);
+        return scope.view(state);
+    }
+
+    /**
+     * Reads {@code file} within {@code scope} on top of {@code state}, as {@code reg import} would: its keys and
+     * values are added, its deletions delete.
+     *
+     * @throws RegFileParseException when a line it reads is malformed (every problem listed, with line numbers)
+     * @throws RegistryException when the file cannot be read
+     */
+    public static void readInto(Path file, RegistryScope scope, InMemoryRegistry state) {
         try {
-            Charset charset = charsetOf(file);
+            RegEncoding encoding = encodingOf(file);
             try {
-                return scan(file, charset, scope);
+                scan(file, encoding, scope, state);
             } catch (CharacterCodingException e) {
-                if (charset != StandardCharsets.UTF_8 || bomLength(file) != 0) {
-                    throw notText(file, charset);
-                }
-            }
-            try {
-                return scan(file, RegEncoding.ANSI.charset(), scope); // not UTF-8: the ANSI code page
-            } catch (CharacterCodingException e) {
-                throw notText(file, RegEncoding.ANSI.charset());
+                throw new RegFileReader(file.toString()).notText(encoding.charset());
             }
         } catch (NoSuchFileException e) {
             throw new RegistryException("registry file not found: " + file);
@@ -134,12 +80,11 @@ public final class RegFileScan {
         }
     }
 
-    private static RegFileParseException notText(Path file, Charset charset) {
-        return new RegFileReader(file.toString()).notText(charset);
-    }
-
-    /** The charset as {@link RegFileReader} chooses it: a byte order mark, REGEDIT4 (ANSI), else UTF-8. */
-    private static Charset charsetOf(Path file) throws IOException {
+    /**
+     * The encoding as {@link RegFileReader} chooses it: a byte order mark, REGEDIT4 (ANSI), else UTF-8 when the
+     * whole file is valid UTF-8 (checked in a pass of its own, so that a scan never starts over), else ANSI.
+     */
+    private static RegEncoding encodingOf(Path file) throws IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(8);
@@ -147,60 +92,248 @@ public final class RegFileScan {
         for (RegEncoding e : new RegEncoding[] {RegEncoding.UTF16LE_BOM, RegEncoding.UTF16BE_BOM,
             RegEncoding.UTF8_BOM}) {
             if (RegEncoding.startsWith(head, e.bom())) {
-                return e.charset();
+                return e;
             }
         }
         if (RegEncoding.startsWith(head, RegFormat.REGEDIT4.header().getBytes(StandardCharsets.US_ASCII))) {
-            return RegEncoding.ANSI.charset();
+            return RegEncoding.ANSI;
         }
-        return StandardCharsets.UTF_8;
-    }
-
-    private static int bomLength(Path file) throws IOException {
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(3);
-        }
-        for (RegEncoding e : RegEncoding.values()) {
-            if (e.bomLength() > 0 && RegEncoding.startsWith(head, e.bom())) {
-                return e.bomLength();
+        try (Reader utf8 = strictUtf8(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            char[] sink = new char[1 << 14];
+            while (utf8.read(sink) >= 0) {
+                // decoding is the check
             }
+            return RegEncoding.UTF8;
+        } catch (CharacterCodingException e) {
+            return RegEncoding.ANSI;
         }
-        return 0;
     }
 
-    private static Registry scan(Path file, Charset charset, Scope scope) throws IOException {
-        RegFileReader reader = new RegFileReader(file.toString());
-        InMemoryRegistry state = new InMemoryRegistry(RegFileRegistry.describe(file));
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            raw.skipNBytes(bomLength(file));
-            Reader text = charset == StandardCharsets.UTF_16LE || charset == StandardCharsets.UTF_16BE
-                    ? new Utf16Reader(raw, charset == StandardCharsets.UTF_16BE)
-                    : new InputStreamReader(raw, charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                            .onUnmappableCharacter(CodingErrorAction.REPORT));
-            Lines lines = new Lines(text);
-            reader.readHeader(lines.header());
-            RegistryPath currentKey = null;
-            boolean deleted = false;
-            boolean broken = false;
-            boolean inScope = false;
-            while (lines.next() && reader.problems().size() < RegFileReader.MAX_PROBLEMS) {
-                int first = lines.first();
-                int lineNo = lines.number();
-                if (first < 0 || first == ';') {
-                    lines.skip();
-                } else if (first == '[') {
-                    String content = RegFileReader.trimBlanks(RegFileReader.stripEnd(lines.rest()));
-                    RegDocument.KeyLine key = reader.parseKeyLine(content, content, lineNo);
-                    if (key == null) {
-                        currentKey = null;
-                        broken = true;
-                        inScope = false;
-                        continue;
+    private static Reader strictUtf8(InputStream in) {
+        return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+
+    private static Reader text(InputStream raw, RegEncoding encoding) {
+        return switch (encoding) {
+            case UTF16LE_BOM -> new Utf16Reader(raw, false);
+            case UTF16BE_BOM -> new Utf16Reader(raw, true);
+            case UTF8_BOM, UTF8 -> strictUtf8(raw);
+            case ANSI -> Ansi.reader(raw);
+        };
+    }
+
+    /** What an edit scan of a file gives: its document, and checksums to check a rewrite of it against. */
+    record Edited(RegDocument document, long fileChecksum, long opaqueChecksum) {
+    }
+
+    /**
+     * A 64-bit checksum: CRC-32C and CRC-32 (two polynomials) of the same bytes. It detects a changed, lost, added
+     * or moved line as surely as tlsconf needs (it guards against mistakes, not adversaries: the file is locked),
+     * and both CRCs are CPU instructions, where a SHA-256 took most of the time of an apply on a large file.
+     */
+    static final class Checksum64 {
+        private final java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+        private final java.util.zip.CRC32 d = new java.util.zip.CRC32();
+
+        void update(byte[] b, int off, int len) {
+            c.update(b, off, len);
+            d.update(b, off, len);
+        }
+
+        long value() {
+            return c.getValue() << 32 | d.getValue();
+        }
+
+        /** {@code in}, with every byte read added to this checksum. */
+        InputStream over(InputStream in) {
+            return new java.io.FilterInputStream(in) {
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    if (b >= 0) {
+                        update(new byte[] {(byte) b}, 0, 1);
                     }
-                    currentKey = key.path();
-                    deleted = key.delete();
-                    broken = false;
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buf, int off, int len) throws IOException {
+                    int n = super.read(buf, off, len);
+                    if (n > 0) {
+                        update(buf, off, n);
+                    }
+                    return n;
+                }
+
+                @Override
+                public long skip(long n) throws IOException {
+                    long skipped = 0;
+                    byte[] buf = new byte[8192];
+                    while (skipped < n) {
+                        int r = read(buf, 0, (int) Math.min(buf.length, n - skipped));
+                        if (r < 0) {
+                            break;
+                        }
+                        skipped += r;
+                    }
+                    return skipped;
+                }
+            };
+        }
+    }
+
+    /**
+     * Reads {@code file} for changing it within {@code scope}: every line is checked as {@link RegFileReader} checks
+     * it, but only the lines of keys in scope (and {@code [-KEY]} lines that touch them) are kept; the other
+     * sections become {@link RegDocument.Opaque} items that stand for their lines in the file. Memory does not grow
+     * with what lies out of scope.
+     *
+     * @throws RegFileParseException when a line is malformed (every problem listed, with line numbers)
+     * @throws RegistryException when the file cannot be read
+     */
+    static Edited edit(Path file, RegistryScope scope) {
+        return edit(file, scope, true);
+    }
+
+    /**
+     * As {@link #edit(Path, RegistryScope)}; with {@code checkAll} false, value lines out of scope are not parsed,
+     * only checksummed (for a file written from a checked one, whose checksum must match).
+     */
+    static Edited edit(Path file, RegistryScope scope, boolean checkAll) {
+        try {
+            RegEncoding encoding = encodingOf(file);
+            Checksum64 fileChecksum = new Checksum64();
+            try (InputStream raw = fileChecksum.over(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+                raw.skipNBytes(encoding.bomLength());
+                DocumentBuilder doc = new DocumentBuilder(encoding, checkAll);
+                scan(raw, encoding, file.toString(), scope, null, doc);
+                raw.transferTo(OutputStream.nullOutputStream());
+                return new Edited(doc.build(), fileChecksum.value(), doc.opaqueChecksum.value());
+            } catch (CharacterCodingException e) {
+                throw new RegFileReader(file.toString()).notText(encoding.charset());
+            }
+        } catch (NoSuchFileException e) {
+            throw new RegistryException("registry file not found: " + file);
+        } catch (AccessDeniedException e) {
+            throw new RegistryAccessDeniedException("cannot read registry file " + file + ": access denied", e);
+        } catch (IOException e) {
+            throw new RegistryException("cannot read registry file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes {@code document}, read by {@link #edit} from {@code original}, to {@code out}: its items as they are
+     * now, and the lines each {@link RegDocument.Opaque} item stands for copied from {@code original} (decoded and
+     * encoded again, which gives back the same bytes: every encoding is read strictly). Returns the checksum of
+     * all of {@code original}'s bytes as read now, so that the caller can tell whether the file changed since.
+     */
+    static long write(RegDocument document, Path original, OutputStream out) throws IOException {
+        RegEncoding encoding = document.encoding();
+        Checksum64 checksum = new Checksum64();
+        try (InputStream raw = checksum.over(new BufferedInputStream(Files.newInputStream(original), 1 << 16))) {
+            raw.skipNBytes(encoding.bomLength());
+            Lines lines = new Lines(text(raw, encoding));
+            lines.header();
+            lines.rest();
+            out.write(encoding.bom());
+            Writer text = encoding == RegEncoding.ANSI ? Ansi.writer(out)
+                    : new OutputStreamWriter(out, encoding.charset().newEncoder()
+                            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+            String header = document.header();
+            text.write(header);
+            List<RegDocument.Item> items = document.items();
+            if (!items.isEmpty() && !header.endsWith("\n") && !header.endsWith("\r")) {
+                text.write(document.newline());
+            }
+            for (RegDocument.Item item : items) {
+                if (item instanceof RegDocument.Opaque o) {
+                    while (lines.number() + 1 < o.fromLine()) {
+                        if (!lines.next()) {
+                            throw new IOException("line " + o.fromLine() + " is past the end of the file");
+                        }
+                        lines.skip();
+                    }
+                    while (lines.number() < o.toLine()) {
+                        if (!lines.next()) {
+                            throw new IOException("line " + o.toLine() + " is past the end of the file");
+                        }
+                        text.write(lines.rest());
+                        text.write(lines.terminator());
+                    }
+                    if (o.addNewline()) {
+                        text.write(document.newline());
+                    }
+                } else {
+                    text.write(item.raw());
+                }
+            }
+            text.flush();
+            raw.transferTo(OutputStream.nullOutputStream());
+        }
+        return checksum.value();
+    }
+
+    private static void scan(Path file, RegEncoding encoding, RegistryScope scope, InMemoryRegistry state)
+            throws IOException {
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            raw.skipNBytes(encoding.bomLength());
+            scan(raw, encoding, file.toString(), scope, state, null);
+        }
+    }
+
+    /**
+     * The one loop over a file's lines, as {@link RegFileReader} reads them. Either reads values in scope into
+     * {@code state}, skipping other value lines unread ({@code doc} null), or checks every line and builds a
+     * document of the lines in scope ({@code state} null).
+     */
+    private static void scan(InputStream raw, RegEncoding encoding, String source, RegistryScope scope,
+            InMemoryRegistry state, DocumentBuilder doc) throws IOException {
+        boolean edit = doc != null;
+        RegFileReader reader = new RegFileReader(source);
+        Lines lines = new Lines(text(raw, encoding));
+        String header = lines.header();
+        reader.readHeader(header);
+        if (edit) {
+            doc.header(header + lines.rest() + lines.terminator(), reader.format());
+        }
+        RegistryPath currentKey = null;
+        boolean deleted = false;
+        boolean broken = false;
+        boolean inScope = false; // value lines are read (and, when editing, kept)
+        while (lines.next() && reader.problems().size() < RegFileReader.MAX_PROBLEMS) {
+            int first = lines.first();
+            int lineNo = lines.number();
+            if (first < 0 || first == ';') {
+                if (edit) {
+                    doc.trivia(lines.rest() + lines.terminator());
+                } else {
+                    lines.skip();
+                }
+            } else if (first == '[') {
+                String rest = lines.rest();
+                String rawLine = rest + lines.terminator();
+                String content = RegFileReader.trimBlanks(RegFileReader.stripEnd(rest));
+                RegDocument.KeyLine key = reader.parseKeyLine(content, rawLine, lineNo);
+                if (key == null) {
+                    currentKey = null;
+                    broken = true;
+                    inScope = false;
+                    continue;
+                }
+                currentKey = key.path();
+                deleted = key.delete();
+                broken = false;
+                if (edit) {
+                    boolean kept = deleted ? scope.knowsExistence(currentKey) : scope.reads(currentKey);
+                    inScope = kept && !deleted;
+                    if (kept) {
+                        doc.kept(key);
+                    } else {
+                        doc.opaque(rawLine, lineNo, lineNo, lines.terminated(),
+                                deleted ? null : scope.existenceOf(currentKey));
+                    }
+                } else {
                     inScope = !deleted && scope.reads(currentKey);
                     if (deleted) {
                         state.removeTree(currentKey);
@@ -210,42 +343,160 @@ public final class RegFileScan {
                             state.createKey(known);
                         }
                     }
-                } else if (first == '"' || first == '@') {
-                    if (!inScope && !broken && currentKey != null && !deleted) {
-                        lines.skip(); // its continuation lines, if any, are skipped with the out-of-scope lines
+                }
+            } else if (first == '"' || first == '@') {
+                if (!edit && !inScope && !broken && currentKey != null && !deleted) {
+                    lines.skip(); // its continuation lines, if any, are skipped with the out-of-scope lines
+                    continue;
+                }
+                // in scope, or a line the full reader reports: read it as the full reader does
+                String rest = lines.rest();
+                StringBuilder rawAll = new StringBuilder(rest).append(lines.terminator());
+                StringBuilder logical = new StringBuilder(RegFileReader.trimBlanks(RegFileReader.stripEnd(rest)));
+                while (RegFileReader.isHexContinuation(logical) && lines.next()) {
+                    logical.setLength(logical.length() - 1);
+                    rest = lines.rest();
+                    rawAll.append(rest).append(lines.terminator());
+                    logical.append(RegFileReader.trimBlanks(RegFileReader.stripEnd(rest)));
+                }
+                if (RegFileReader.isHexContinuation(logical)) {
+                    reader.unfinishedContinuation(lineNo);
+                } else if (edit && !inScope && !doc.checkAll && !broken && currentKey != null && !deleted) {
+                    doc.opaque(rawAll.toString(), lineNo, lines.number(), lines.terminated(), null);
+                } else if (!broken && !reader.misplacedValue(currentKey, deleted, lineNo)) {
+                    RegDocument.ValueLine value = reader.parseValueLine(currentKey, logical.toString(),
+                            rawAll.toString(), lineNo);
+                    if (value == null) {
                         continue;
                     }
-                    // in scope, or a line the full reader reports: read it as the full reader does
-                    StringBuilder logical = new StringBuilder(RegFileReader.trimBlanks(RegFileReader.stripEnd(lines.rest())));
-                    while (RegFileReader.isHexContinuation(logical) && lines.next()) {
-                        logical.setLength(logical.length() - 1);
-                        logical.append(RegFileReader.trimBlanks(RegFileReader.stripEnd(lines.rest())));
+                    if (edit && inScope) {
+                        doc.kept(value);
+                    } else if (edit) {
+                        doc.opaque(value.raw(), lineNo, lines.number(), lines.terminated(), null);
+                    } else if (value.isDeletion()) {
+                        state.deleteValue(currentKey, value.name());
+                    } else {
+                        state.setValue(currentKey, value.name(), value.value());
                     }
-                    if (RegFileReader.isHexContinuation(logical)) {
-                        reader.unfinishedContinuation(lineNo);
-                    } else if (!broken && !reader.misplacedValue(currentKey, deleted, lineNo)) {
-                        RegDocument.ValueLine value = reader.parseValueLine(currentKey, logical.toString(), "",
-                                lineNo);
-                        if (value != null && value.isDeletion()) {
-                            state.deleteValue(currentKey, value.name());
-                        } else if (value != null) {
-                            state.setValue(currentKey, value.name(), value.value());
-                        }
-                    }
-                } else if (inScope || currentKey == null) {
-                    if (reader.strayLine(RegFileReader.trimBlanks(RegFileReader.stripEnd(lines.rest())), lineNo)) {
-                        broken = true;
-                        inScope = false;
-                    }
-                } else {
-                    lines.skip(); // continuation lines of skipped hex values, and whatever else lies out of scope
                 }
+            } else if (edit || inScope || currentKey == null) {
+                if (reader.strayLine(RegFileReader.trimBlanks(RegFileReader.stripEnd(lines.rest())), lineNo)) {
+                    broken = true;
+                    inScope = false;
+                }
+            } else {
+                lines.skip(); // continuation lines of skipped hex values, and whatever else lies out of scope
             }
         }
         if (!reader.problems().isEmpty()) {
             throw new RegFileParseException(reader.source(), reader.problems());
         }
-        return new Scoped(state, scope);
+    }
+
+    /**
+     * Builds the document of an edit scan: kept lines become items; runs of lines out of scope become one
+     * {@link RegDocument.Opaque} item each (blank lines and comments after a run's last key or value line stay
+     * items of their own, as the editor looks at them), and their key and value lines go into a checksum.
+     */
+    private static final class DocumentBuilder {
+        private final RegEncoding encoding;
+        private final boolean checkAll;
+        private final List<RegDocument.Item> items = new ArrayList<>();
+        private final Checksum64 opaqueChecksum = new Checksum64();
+        private String header;
+        private RegFormat format;
+        private String newline;
+        private int from = -1;
+        private int to;
+        private boolean terminated;
+        private final List<RegistryPath> existence = new ArrayList<>();
+        private final Set<RegistryPath> seen = new HashSet<>();
+        private final List<String> pending = new ArrayList<>();
+
+        DocumentBuilder(RegEncoding encoding, boolean checkAll) {
+            this.encoding = encoding;
+            this.checkAll = checkAll;
+        }
+
+        void header(String raw, RegFormat format) {
+            this.header = raw;
+            this.format = format;
+            noteNewline(raw);
+        }
+
+        /** The file's newline as {@link RegFileReader} finds it: from its first line feed. */
+        private void noteNewline(String raw) {
+            int lf = newline == null ? raw.indexOf('\n') : -1;
+            if (lf >= 0) {
+                newline = lf > 0 && raw.charAt(lf - 1) == '\r' ? "\r\n" : "\n";
+            }
+        }
+
+        void trivia(String raw) {
+            noteNewline(raw);
+            if (from >= 0) {
+                pending.add(raw);
+            } else {
+                items.add(new RegDocument.Trivia(raw));
+            }
+        }
+
+        void kept(RegDocument.Item item) {
+            noteNewline(item.raw());
+            close();
+            items.add(item);
+        }
+
+        void opaque(String raw, int firstLine, int lastLine, boolean lastTerminated, RegistryPath exists) {
+            noteNewline(raw);
+            if (from < 0) {
+                from = firstLine;
+            }
+            pending.clear(); // blank lines and comments between lines of the run belong to it
+            to = lastLine;
+            terminated = lastTerminated;
+            checksum(raw);
+            if (exists != null && seen.add(exists)) {
+                existence.add(exists);
+            }
+        }
+
+        private final byte[] chunk = new byte[1 << 12];
+
+        /** Adds {@code text}'s UTF-16LE bytes to the checksum (through one buffer, not a byte array per line). */
+        private void checksum(String text) {
+            int n = text.length();
+            for (int i = 0; i < n; ) {
+                int len = Math.min(n - i, chunk.length / 2);
+                for (int j = 0; j < len; j++) {
+                    char c = text.charAt(i + j);
+                    chunk[2 * j] = (byte) c;
+                    chunk[2 * j + 1] = (byte) (c >>> 8);
+                }
+                opaqueChecksum.update(chunk, 0, 2 * len);
+                i += len;
+            }
+        }
+
+        private void close() {
+            if (from < 0) {
+                return;
+            }
+            items.add(new RegDocument.Opaque(from, to, terminated, false, existence));
+            for (String t : pending) {
+                items.add(new RegDocument.Trivia(t));
+            }
+            from = -1;
+            existence.clear();
+            seen.clear();
+            pending.clear();
+        }
+
+        RegDocument build() {
+            close();
+            String nl = newline != null ? newline : header.endsWith("\r") ? "\r" : "\r\n";
+            return new RegDocument(encoding, format, header, nl, items);
+        }
     }
 
     /**
@@ -261,6 +512,8 @@ public final class RegFileScan {
         private int number;
         private boolean started;
         private boolean pending;
+        private final StringBuilder lead = new StringBuilder();
+        private String terminator = "";
 
         Lines(Reader in) {
             this.in = in;
@@ -311,6 +564,7 @@ public final class RegFileScan {
             }
             number++;
             pending = true;
+            lead.setLength(0);
             return true;
         }
 
@@ -332,14 +586,18 @@ public final class RegFileScan {
                 if (c != ' ' && c != '\t') {
                     return c;
                 }
+                lead.append(c);
                 pos++;
             }
             return -1;
         }
 
-        /** The rest of the current line (without its terminator), consuming it. */
+        /**
+         * The rest of the current line without its terminator (with the blanks {@link #first} passed over),
+         * consuming it and its terminator.
+         */
         String rest() throws IOException {
-            StringBuilder sb = new StringBuilder();
+            StringBuilder sb = new StringBuilder(lead);
             while (available()) {
                 int start = pos;
                 while (pos < end && buf[pos] != '\n' && buf[pos] != '\r') {
@@ -367,15 +625,29 @@ public final class RegFileScan {
             endLine();
         }
 
+        /** The terminator of the line last consumed: CRLF, LF, CR, or empty at the end of the text. */
+        String terminator() {
+            return terminator;
+        }
+
+        /** True when the line last consumed had a terminator. */
+        boolean terminated() {
+            return !terminator.isEmpty();
+        }
+
         /** Consumes a line terminator: CRLF, LF or CR. */
         private void endLine() throws IOException {
             pending = false;
+            terminator = "";
             if (!available()) {
                 return;
             }
             char c = buf[pos++];
             if (c == '\r' && available() && buf[pos] == '\n') {
                 pos++;
+                terminator = "\r\n";
+            } else {
+                terminator = c == '\r' ? "\r" : "\n";
             }
         }
     }
@@ -437,77 +709,6 @@ public final class RegFileScan {
         @Override
         public void close() throws IOException {
             in.close();
-        }
-    }
-
-    /** The registry a scan read: read-only, and only within its scope. */
-    private static final class Scoped implements Registry {
-        private final InMemoryRegistry state;
-        private final Scope scope;
-
-        Scoped(InMemoryRegistry state, Scope scope) {
-            this.state = state;
-            this.scope = scope;
-        }
-
-        private void require(boolean known, RegistryPath key) {
-            if (!known) {
-                throw new IllegalStateException("internal error: " + key + " was not read from the file (a "
-                        + "read-only command reads only the TLS keys)");
-            }
-        }
-
-        @Override
-        public Optional<RegistryValue> readValue(RegistryPath key, String name) {
-            require(scope.reads(key), key);
-            return state.readValue(key, name);
-        }
-
-        @Override
-        public Map<String, RegistryValue> values(RegistryPath key) {
-            require(scope.reads(key), key);
-            return state.values(key);
-        }
-
-        @Override
-        public List<String> subKeys(RegistryPath key) {
-            require(scope.below(key), key);
-            return state.subKeys(key);
-        }
-
-        @Override
-        public boolean keyExists(RegistryPath key) {
-            require(scope.knowsExistence(key), key);
-            return state.keyExists(key);
-        }
-
-        @Override
-        public void createKey(RegistryPath key) {
-            throw readOnly();
-        }
-
-        @Override
-        public void setValue(RegistryPath key, String name, RegistryValue value) {
-            throw readOnly();
-        }
-
-        @Override
-        public void deleteValue(RegistryPath key, String name) {
-            throw readOnly();
-        }
-
-        @Override
-        public void deleteEmptyKey(RegistryPath key) {
-            throw readOnly();
-        }
-
-        private static IllegalStateException readOnly() {
-            return new IllegalStateException("internal error: a registry file opened for reading was written to");
-        }
-
-        @Override
-        public String describe() {
-            return state.describe();
         }
     }
 }

@@ -24,6 +24,7 @@ import org.tlsconf.registry.Hive;
 import org.tlsconf.registry.InMemoryRegistry;
 import org.tlsconf.registry.RegistryException;
 import org.tlsconf.registry.RegistryPath;
+import org.tlsconf.registry.RegistryScope;
 import org.tlsconf.registry.RegistryValue;
 import org.tlsconf.registry.ValueType;
 import org.tlsconf.testing.RegText;
@@ -102,6 +103,69 @@ class RegFileEditProperties {
                 }
             }
             Files.delete(dir);
+        }
+    }
+
+    /** The scoped editor holds T\\A's subtree; T's other keys are lines it only copies. */
+    private static final RegistryPath HELD = ROOT.child("A");
+    private static final RegistryScope SCOPE = new RegistryScope(List.of(HELD), List.of());
+
+    /**
+     * The editor that holds only the keys in scope (what {@code apply} uses, so that a full {@code reg export HKLM}
+     * takes little memory) accepts and refuses the same edits as the editor that holds the whole file, reports the
+     * same keys and values in scope, and writes the very same bytes after every save.
+     */
+    @Property(tries = 1000)
+    void aScopedEditorWritesWhatTheWholeFileEditorWrites(@ForAll("kinds") Kind kind,
+            @ForAll("scopedFiles") List<String> body, @ForAll("scopedEdits") List<Edit> edits,
+            @ForAll("crlf") boolean crlf) throws IOException {
+        Path dir = Files.createTempDirectory("regscope");
+        try {
+            byte[] original = encode(kind, body, crlf);
+            Path wholeFile = dir.resolve("whole.reg");
+            Path scopedFile = dir.resolve("scoped.reg");
+            Files.write(wholeFile, original);
+            Files.write(scopedFile, original);
+            RegFileRegistry whole = RegFileRegistry.open(wholeFile);
+            RegFileRegistry scoped = RegFileRegistry.open(scopedFile, SCOPE);
+            Statistics.label("lines not held").collect(scoped.document().items().stream()
+                    .anyMatch(item -> item instanceof RegDocument.Opaque));
+            scoped.save();
+            assertArrayEquals(original, Files.readAllBytes(scopedFile));
+            for (int i = 0; i < edits.size(); i++) {
+                Edit e = edits.get(i);
+                RegistryPath key = path(e.key());
+                String a = outcome(whole, e, key);
+                String b = outcome(scoped, e, key);
+                assertEquals(a, b, "edit " + i + " " + e);
+                assertSame(InMemoryRegistry.copyOf(whole, List.of(HELD)), InMemoryRegistry.copyOf(scoped,
+                        List.of(HELD)), "after edit " + i + " " + e);
+                assertEquals(whole.keyExists(ROOT), scoped.keyExists(ROOT), "T exists after edit " + i);
+                if (i % 4 == 3 || i == edits.size() - 1) {
+                    whole.save();
+                    scoped.save();
+                    assertArrayEquals(Files.readAllBytes(wholeFile), Files.readAllBytes(scopedFile),
+                            "after edit " + i + ":\n" + text(kind, Files.readAllBytes(wholeFile)) + "\n---\n"
+                            + text(kind, Files.readAllBytes(scopedFile)));
+                    Statistics.label("scoped saves").collect(kind);
+                }
+            }
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path p : files.toList()) {
+                    Files.delete(p);
+                }
+            }
+            Files.delete(dir);
+        }
+    }
+
+    private static String outcome(RegFileRegistry r, Edit e, RegistryPath key) {
+        try {
+            apply(r, e, key);
+            return "accepted";
+        } catch (RegistryException refused) {
+            return "refused: " + refused.getClass().getSimpleName();
         }
     }
 
@@ -242,7 +306,34 @@ class RegFileEditProperties {
     /** Lines of a file body, written by hand (not by the writer under test); all of it in windows-1252. */
     @Provide
     Arbitrary<List<String>> files() {
-        Arbitrary<String> keyLine = Arbitraries.of(KEYS).filter(k -> !k.contains("\u3000") && !k.equals("\u0130"))
+        return files(KEYS);
+    }
+
+    /** Keys in and out of the scoped editor's scope (below T\\A, and T's other keys). */
+    private static final List<String> SCOPED_KEYS = scopedKeys();
+
+    private static List<String> scopedKeys() {
+        List<String> keys = new ArrayList<>(KEYS);
+        for (String k : KEYS) {
+            keys.add("A\\" + k);
+            keys.add("a\\" + k);
+        }
+        return keys;
+    }
+
+    @Provide
+    Arbitrary<List<String>> scopedFiles() {
+        return files(SCOPED_KEYS);
+    }
+
+    @Provide
+    Arbitrary<List<Edit>> scopedEdits() {
+        return edits(SCOPED_KEYS.stream().filter(k -> k.length() > 2 && k.substring(0, 2).equalsIgnoreCase("A\\"))
+                .toList());
+    }
+
+    private static Arbitrary<List<String>> files(List<String> keys) {
+        Arbitrary<String> keyLine = Arbitraries.of(keys).filter(k -> !k.contains("\u3000") && !k.equals("\u0130"))
                 .flatMap(k -> Arbitraries.of("[", "[", "[", "[-").map(open -> open + "HKEY_LOCAL_MACHINE\\SOFTWARE\\T\\"
                         + k + "]"));
         Arbitrary<String> name = Arbitraries.of("", "x", "X", "Enabled", "\u00e9", "\u00df", "SS", "i", "a b")
@@ -287,6 +378,10 @@ class RegFileEditProperties {
 
     @Provide
     Arbitrary<List<Edit>> edits() {
+        return edits(KEYS);
+    }
+
+    private static Arbitrary<List<Edit>> edits(List<String> keys) {
         Arbitrary<String> text = Arbitraries.of(TEXT_PARTS).list().ofMinSize(1).ofMaxSize(4)
                 .map(parts -> String.join("", parts));
         Arbitrary<RegistryValue> value = Arbitraries.oneOf(
@@ -300,7 +395,7 @@ class RegFileEditProperties {
                         ValueType.REG_SZ, b)),
                 Arbitraries.bytes().array(byte[].class).ofMaxSize(5).map(b -> new RegistryValue.Binary(
                         ValueType.of(0xffff0012), b)));
-        return Combinators.combine(Arbitraries.integers().between(0, 6), Arbitraries.of(KEYS), Arbitraries.of(NAMES),
+        return Combinators.combine(Arbitraries.integers().between(0, 6), Arbitraries.of(keys), Arbitraries.of(NAMES),
                 value).as(Edit::new).list().ofMinSize(1).ofMaxSize(16);
     }
 }

@@ -11,20 +11,21 @@ import java.util.List;
 import org.tlsconf.registry.InMemoryRegistry;
 import org.tlsconf.registry.Registry;
 import org.tlsconf.registry.RegistryPath;
+import org.tlsconf.registry.RegistryScope;
 import org.tlsconf.tls.TlsRegistry;
-import org.tlsconf.tls.WindowsVersion;
 
 /** Checks that a scan of a {@code .reg} file answers, within its scope, exactly as the full reader's replay. */
 public final class ScanAgreement {
 
     /** The read-only commands' scope, plus HKLM\SOFTWARE\A (a subtree) and HKLM\SOFTWARE\B (a key), for fuzzing. */
-    public static final RegFileScan.Scope SCOPE;
+    public static final RegistryScope SCOPE;
 
     static {
-        List<RegistryPath> subtrees = new ArrayList<>(TlsRegistry.WRITABLE_ROOTS);
+        List<RegistryPath> subtrees = new ArrayList<>(TlsRegistry.READ_SCOPE.subtrees());
         subtrees.add(RegistryPath.parse("HKLM\\SOFTWARE\\A"));
-        SCOPE = new RegFileScan.Scope(subtrees, List.of(WindowsVersion.CURRENT_VERSION,
-                RegistryPath.parse("HKLM\\SOFTWARE\\B")));
+        List<RegistryPath> keys = new ArrayList<>(TlsRegistry.READ_SCOPE.keys());
+        keys.add(RegistryPath.parse("HKLM\\SOFTWARE\\B"));
+        SCOPE = new RegistryScope(subtrees, keys);
     }
 
     private ScanAgreement() {
@@ -56,7 +57,7 @@ public final class ScanAgreement {
         }
     }
 
-    public static void assertAgrees(InMemoryRegistry full, Registry scanned, RegFileScan.Scope scope) {
+    public static void assertAgrees(InMemoryRegistry full, Registry scanned, RegistryScope scope) {
         for (String folded : full.snapshot().keySet()) {
             RegistryPath key = RegistryPath.parse(folded);
             if (scope.reads(key)) {
