@@ -248,14 +248,17 @@ public final class RegFileRegistry implements Registry {
                 p = p.names().size() > 1 ? p.parent() : null) {
             state.deleteEmptyKey(p);
         }
-        // a parent that still exists (it holds something else) may have had its spelling, or that of an ancestor,
-        // from a removed line: then the parent's own key line takes its place
-        if (removedAt >= 0 && key.names().size() > 1 && state.keyExists(key.parent())
-                && !ancestorsReadBackAsStored(key.parent())) {
-            RegistryPath parent = spelledAsStored(key.parent());
+        // the nearest ancestor that still exists (it holds something else) may have had its spelling, or that of
+        // one of its own ancestors, from a removed line: then its own key line takes the removed line's place
+        RegistryPath survivor = key.names().size() > 1 ? key.parent() : null;
+        while (survivor != null && !state.keyExists(survivor)) {
+            survivor = survivor.names().size() > 1 ? survivor.parent() : null;
+        }
+        if (removedAt >= 0 && survivor != null && !ancestorsReadBackAsStored(survivor)) {
+            RegistryPath stored = spelledAsStored(survivor);
             int at = Math.min(removedAt, items.size());
             endLineBefore(at);
-            items.add(at, new KeyLine(parent, false, RegFileWriter.keyLine(parent, false, document.newline()), 0));
+            items.add(at, new KeyLine(stored, false, RegFileWriter.keyLine(stored, false, document.newline()), 0));
         }
         dirty = true;
     }

@@ -109,6 +109,18 @@ public final class RegFileScan {
         }
     }
 
+    /** Decodes all of {@code file}; throws {@link CharacterCodingException} where it is not text. */
+    private static void requireText(Path file, RegEncoding encoding) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            in.skipNBytes(encoding.bomLength());
+            Reader text = text(in, encoding);
+            char[] sink = new char[1 << 14];
+            while (text.read(sink) >= 0) {
+                // decoding is the check
+            }
+        }
+    }
+
     private static Reader strictUtf8(InputStream in) {
         return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
@@ -207,7 +219,12 @@ public final class RegFileScan {
             try (InputStream raw = fileChecksum.over(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
                 raw.skipNBytes(encoding.bomLength());
                 DocumentBuilder doc = new DocumentBuilder(encoding, checkAll);
-                scan(raw, encoding, file.toString(), scope, null, doc);
+                try {
+                    scan(raw, encoding, file.toString(), scope, null, doc);
+                } catch (RegFileParseException e) {
+                    requireText(file, encoding); // as the whole-file reader: text that does not decode comes first
+                    throw e;
+                }
                 raw.transferTo(OutputStream.nullOutputStream());
                 return new Edited(doc.build(), fileChecksum.value(), doc.opaqueChecksum.value());
             } catch (CharacterCodingException e) {

@@ -1,8 +1,11 @@
 package org.tlsconf.registry.regfile;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,9 +35,11 @@ public final class ScanAgreement {
     }
 
     /**
-     * Reads {@code data} both ways. When the full reader accepts it, the scan must accept it too and agree; when
+     * Reads {@code data} every way. When the full reader accepts it, the scan must accept it too and agree; when
      * the full reader rejects it, the scan may accept it (it does not read values out of scope) or reject it, but
-     * only with a parse error.
+     * only with a parse error. The edit scan ({@code apply}'s) checks every line: it rejects exactly what the full
+     * reader rejects, with the same report; when it accepts, it agrees within its scope, and writing its document
+     * back gives the very same bytes.
      */
     public static void check(byte[] data, Path dir) throws IOException {
         Path file = Files.createTempFile(dir, "scan", ".reg");
@@ -49,9 +54,17 @@ public final class ScanAgreement {
                 } catch (RegFileParseException alsoRejected) {
                     // fine
                 }
+                RegFileParseException edit = assertThrows(RegFileParseException.class,
+                        () -> RegFileScan.edit(file, SCOPE));
+                assertEquals(rejected.fullReport(), edit.fullReport());
                 return;
             }
             assertAgrees(full, RegFileScan.read(file, SCOPE), SCOPE);
+            RegDocument doc = RegFileScan.edit(file, SCOPE).document();
+            assertAgrees(full, SCOPE.view(doc.replay("edit")), SCOPE);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            RegFileScan.write(doc, file, out);
+            assertArrayEquals(data, out.toByteArray(), "the edit document written back");
         } finally {
             Files.delete(file);
         }
