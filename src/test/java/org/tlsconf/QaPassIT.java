@@ -177,6 +177,41 @@ class QaPassIT {
         }
     }
 
+    @Test
+    void aFolderThisAccountMayNotWriteIsExitTwoNamingTheFolder() throws Exception {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path locked = Files.createDirectory(dir.resolve("locked"));
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
+        Path out = locked.resolve("x.reg");
+        List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JarIT.JAR.toAbsolutePath().toString(), "export", "max-protection", "--format", "reg", "-o",
+                out.toString());
+        List<String> cmd = new ArrayList<>();
+        if (System.getProperty("user.name").equals("root")) { // root may write anywhere: run as an ordinary account
+            cmd.addAll(List.of("runuser", "-u", "nobody", "--"));
+        }
+        cmd.addAll(java);
+        JarIT.Result r = JarIT.exec(cmd, Map.of());
+        assertEquals(2, r.code(), r.err());
+        assertEquals("tlsconf: cannot write -o " + out + ": the folder " + locked + " is not writable by this "
+                + "account; choose another path", r.err().strip());
+        try (Stream<Path> left = Files.list(locked)) {
+            assertEquals(0, left.count());
+        }
+        // a folder below one this account may not enter is not "missing"
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+        Path deeper = Files.createDirectory(locked.resolve("deeper")).resolve("x.reg");
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        List<String> behind = new ArrayList<>(cmd);
+        behind.set(behind.size() - 1, deeper.toString());
+        JarIT.Result hidden = JarIT.exec(behind, Map.of());
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------")); // for the clean-up
+        assertEquals(2, hidden.code(), hidden.err());
+        String expected = "the folder " + deeper.getParent() + " cannot be reached by this account (permission "
+                + "denied on a folder above it); choose another path";
+        assertEquals("tlsconf: cannot write -o " + deeper + ": " + expected, hidden.err().strip());
+    }
+
     // ---- 3: imports and exports say what they could not carry --------------------------------------------
 
     @Test

@@ -24,7 +24,10 @@ final class OutputFile {
         Path parent = output.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             throw bad(output, Files.exists(parent) ? parent + " is not a folder"
-                    : "the folder " + parent + " does not exist; create it first or choose another path");
+                    : Files.notExists(parent) ? "the folder " + parent + " does not exist; create it first or choose "
+                            + "another path"
+                    : "the folder " + parent + " cannot be reached by this account (permission denied on a folder "
+                            + "above it); choose another path");
         }
         if (AtomicFile.isReadOnly(output)) {
             throw bad(output, "the file is read-only; make it writable or choose another path");
