@@ -87,14 +87,21 @@ public final class RegFileRegistry implements Registry {
         byte[] data;
         try {
             data = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new RegistryException("registry file not found: " + file);
-        } catch (AccessDeniedException e) {
-            throw new RegistryAccessDeniedException("cannot read registry file " + file + ": access denied", e);
         } catch (IOException e) {
-            throw new RegistryException("cannot read registry file " + file + ": " + e.getMessage(), e);
+            throw cannotRead(file, e);
         }
         return new RegFileRegistry(file, RegFileReader.parse(data, file.toString()), data);
+    }
+
+    /** The failure for a {@code .reg} file that cannot be read: missing, access denied (exit 5), or else. */
+    static RegistryException cannotRead(Path file, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new RegistryException("registry file not found: " + file);
+        }
+        if (e instanceof AccessDeniedException) {
+            return new RegistryAccessDeniedException("cannot read registry file " + file + ": access denied", e);
+        }
+        return new RegistryException("cannot read registry file " + file + ": " + e.getMessage(), e);
     }
 
     static String describe(Path file) {

@@ -11,9 +11,7 @@ import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,7 +19,6 @@ import java.util.List;
 import java.util.Set;
 import org.tlsconf.registry.InMemoryRegistry;
 import org.tlsconf.registry.Registry;
-import org.tlsconf.registry.RegistryAccessDeniedException;
 import org.tlsconf.registry.RegistryException;
 import org.tlsconf.registry.RegistryPath;
 import org.tlsconf.registry.RegistryPath;
@@ -71,12 +68,8 @@ public final class RegFileScan {
             } catch (CharacterCodingException e) {
                 throw new RegFileReader(file.toString()).notText(encoding.charset());
             }
-        } catch (NoSuchFileException e) {
-            throw new RegistryException("registry file not found: " + file);
-        } catch (AccessDeniedException e) {
-            throw new RegistryAccessDeniedException("cannot read registry file " + file + ": access denied", e);
         } catch (IOException e) {
-            throw new RegistryException("cannot read registry file " + file + ": " + e.getMessage(), e);
+            throw RegFileRegistry.cannotRead(file, e);
         }
     }
 
@@ -230,12 +223,8 @@ public final class RegFileScan {
             } catch (CharacterCodingException e) {
                 throw new RegFileReader(file.toString()).notText(encoding.charset());
             }
-        } catch (NoSuchFileException e) {
-            throw new RegistryException("registry file not found: " + file);
-        } catch (AccessDeniedException e) {
-            throw new RegistryAccessDeniedException("cannot read registry file " + file + ": access denied", e);
         } catch (IOException e) {
-            throw new RegistryException("cannot read registry file " + file + ": " + e.getMessage(), e);
+            throw RegFileRegistry.cannotRead(file, e);
         }
     }
 
