@@ -46,10 +46,15 @@ measure "$big_runs" \
   "check@$large_size" target/tlsconf check max-protection --registry-file "$large" :: \
   "diff@$large_size" target/tlsconf diff max-protection --registry-file "$large" :: \
   "status@$large_size" target/tlsconf status --registry-file "$large" :: \
+  "fleet --profile@$large_size" target/tlsconf fleet --profile max-protection "$large" :: \
   "check, -Xmx256m@$large_size" env TLSCONF_JAVA_OPTS="$fast -Xmx256m" target/tlsconf check max-protection \
     --registry-file "$large" :: \
   "status, -Xmx256m@$large_size" env TLSCONF_JAVA_OPTS="$fast -Xmx256m" target/tlsconf status \
     --registry-file "$large" :: \
+  "diff, -Xmx256m@$large_size" env TLSCONF_JAVA_OPTS="$fast -Xmx256m" target/tlsconf diff max-protection \
+    --registry-file "$large" :: \
+  "fleet, -Xmx256m@$large_size" env TLSCONF_JAVA_OPTS="$fast -Xmx256m" target/tlsconf fleet \
+    --profile max-protection "$large" :: \
   "check, 50 MB hex line, -Xmx512m@$hexline_size" env TLSCONF_JAVA_OPTS="$fast -Xmx512m" target/tlsconf check \
     max-protection --registry-file "$hexline"
 echo
