@@ -204,7 +204,8 @@ public record HostState(Optional<WindowsVersion> version, List<ProtocolState> pr
             keySizes.add(new KeySize(kv[0], kv[1], key, registry.readValue(key, kv[1])));
         }
         java.util.Set<Part> notCollected = java.util.EnumSet.noneOf(Part.class);
-        if (java.util.Arrays.stream(TlsRegistry.View.values()).anyMatch(v -> !registry.records(v.winHttp(), TlsRegistry.DEFAULT_SECURE_PROTOCOLS))) {
+        if (java.util.Arrays.stream(TlsRegistry.View.values()).anyMatch(v -> !registry.records(v.winHttp(),
+                TlsRegistry.DEFAULT_SECURE_PROTOCOLS))) {
             notCollected.add(Part.WINHTTP);
         }
         if (TlsRegistry.WININET.stream().anyMatch(k -> !registry.records(k, TlsRegistry.SECURE_PROTOCOLS))) {

@@ -71,7 +71,7 @@ public class FleetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (output != null) {
-            OutputFile.check(output, "fleet." + (format == FleetFormat.text ? "txt" : format));
+            OutputFile.check(output, exampleName());
         }
         Optional<Profile> p = Optional.ofNullable(profile).map(name -> context.loader().load(name));
         List<HostExports.Source> sources;
@@ -91,9 +91,14 @@ public class FleetCommand implements Callable<Integer> {
         if (output == null) {
             spec.commandLine().getOut().print(report);
         } else {
-            OutputFile.write(output, "fleet." + (format == FleetFormat.text ? "txt" : format), report.getBytes(StandardCharsets.UTF_8));
+            OutputFile.write(output, exampleName(), report.getBytes(StandardCharsets.UTF_8));
             spec.commandLine().getErr().println(result.hosts().size() + " hosts; report written to " + output);
         }
         return result.allGood() ? ExitCodes.OK : ExitCodes.DRIFT;
+    }
+
+    /** The file name an error message suggests for -o: fleet.txt, fleet.json, fleet.csv, fleet.html. */
+    private String exampleName() {
+        return "fleet." + (format == FleetFormat.text ? "txt" : format.name());
     }
 }
