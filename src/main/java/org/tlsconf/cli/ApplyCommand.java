@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "apply", mixinStandardHelpOptions = true,
+@Command(name = "apply", modelTransformer = DeclaredCommand.AddOptionGroups.class, mixinStandardHelpOptions = true,
         description = {"Apply a profile: back up every value it will touch, write, read back and verify; on any "
             + "failure undo every write and verify the undo.",
             "Run from an elevated prompt on the live registry. Keys are created only when missing and never wiped; "
@@ -29,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "protocol, TLS 1.3 on a build without it, or TLS 1.0 off on Windows 7 / 2008 R2 without TLS 1.2 "
                 + "is refused (exit 2) unless --force; other high-severity findings are printed as warnings."},
         footer = {"", ExitCodes.HELP_TEXT})
-public class ApplyCommand implements java.util.concurrent.Callable<Integer> {
+public class ApplyCommand implements java.util.concurrent.Callable<Integer>,
+        DeclaredCommand.WithOptionGroups {
     private final Context context;
     @Spec
     CommandSpec spec;
@@ -38,8 +39,7 @@ public class ApplyCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--dry-run", description = "Show what would change and stop; nothing is written, not even a "
             + "backup.")
     boolean dryRun;
-    @Mixin
-    RegistryOptions registryOptions;
+    final RegistryOptions registryOptions = new RegistryOptions();
     @Mixin
     BackupOptions backupOptions;
     @Mixin
@@ -54,21 +54,26 @@ public class ApplyCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     @Override
+    public void addOptionGroups(CommandSpec spec) {
+        registryOptions.addTo(spec);
+    }
+
+    @Override
     public Integer call() {
         Profile loaded = context.loader().load(profile);
         if (!dryRun) { // first: a standard user is told to elevate, whatever else would fail next
-            context.registries().requireWriteAccess(registryOptions.registryFile);
+            context.registries().requireWriteAccess(registryOptions.registryFile());
         }
         // a real run locks the registry before reading it and holds the lock until the last verification
-        try (TargetLock lock = dryRun ? null : context.lock(registryOptions.registryFile)) {
-            Registry registry = context.registries().openForChange(registryOptions.registryFile);
+        try (TargetLock lock = dryRun ? null : context.lock(registryOptions.registryFile())) {
+            Registry registry = context.registries().openForChange(registryOptions.registryFile());
             Profile p = registryOptions.resolve(loaded, registry);
             Plan plan = Planner.plan(p, registry);
             Preflight.check("apply", plan, registry, registryOptions, force, spec.commandLine().getErr());
             return ApplyFlow.run(context, new ApplyFlow.Request(plan, p.source(), ApplyFlow.target(
-                    registryOptions.registryFile), registry, registryOptions.hostLine(registry),
+                    registryOptions.registryFile()), registry, registryOptions.hostLine(registry),
                     new BackupStore(backupOptions.resolve(context)), dryRun, rebootOptions,
-                    registryOptions.registryFile != null, PlanReports.warnings(p)),
+                    registryOptions.registryFile() != null, PlanReports.warnings(p)),
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }

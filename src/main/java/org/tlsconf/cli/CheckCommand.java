@@ -4,45 +4,49 @@ import org.tlsconf.plan.Plan;
 import org.tlsconf.plan.Planner;
 import org.tlsconf.profile.Profile;
 import org.tlsconf.registry.Registry;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-@Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Check that a host complies with a profile: exit 0 when every value is as the profile wants, "
-            + "1 when something drifted (listed). For SCCM/Intune detection rules and fleet collection.",
-            "Read-only; no elevation needed.",
-            "",
-            "Examples:",
-            "  tlsconf check max-protection",
-            "  tlsconf check max-protection --registry-file host.reg --format json"},
-        footer = {"", ExitCodes.HELP_TEXT})
-public class CheckCommand implements java.util.concurrent.Callable<Integer> {
+/** {@code check}, declared with picocli's programmatic API (see {@link DeclaredCommand}). */
+public class CheckCommand implements java.util.concurrent.Callable<Integer>, DeclaredCommand {
     private final Context context;
-    @Spec
-    CommandSpec spec;
-    @Parameters(paramLabel = "PROFILE", description = "A bundled profile name or a path to a profile file.")
-    String profile;
-    @Mixin
-    RegistryOptions registryOptions;
-    @Mixin
-    OutputOptions output;
+    private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name("check");
+    private final PositionalParamSpec profile = PositionalParamSpec.builder().paramLabel("PROFILE").required(true)
+            .type(String.class).description("A bundled profile name or a path to a profile file.").build();
+    private final RegistryOptions registryOptions = new RegistryOptions();
+    private final OutputOptions output = new OutputOptions();
 
     CheckCommand(Context context) {
         this.context = context;
+        DeclaredCommand.addStandardHelpOptions(spec);
+        spec.addPositional(profile);
+        registryOptions.addTo(spec);
+        output.addTo(spec);
+        spec.usageMessage().description(
+                "Check that a host complies with a profile: exit 0 when every value is as the profile wants, 1 when "
+                    + "something drifted (listed). For SCCM/Intune detection rules and fleet collection.",
+                "Read-only; no elevation needed.",
+                "",
+                "Examples:",
+                "  tlsconf check max-protection",
+                "  tlsconf check max-protection --registry-file host.reg --format json")
+                .footer("", ExitCodes.HELP_TEXT);
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return spec;
     }
 
     @Override
     public Integer call() {
-        Profile loaded = context.loader().load(profile); // bad input first, before any registry is opened
-        Registry registry = context.registries().openForReading(registryOptions.registryFile);
+        Profile loaded = context.loader().load(profile()); // bad input first, before any registry is opened
+        Registry registry = context.registries().openForReading(registryOptions.registryFile());
         Profile p = registryOptions.resolve(loaded, registry);
         Plan plan = Planner.plan(p, registry);
         boolean compliant = plan.isEmpty();
         var out = spec.commandLine().getOut();
-        if (output.format == Format.text) {
+        if (output.format() == Format.text) {
             String notCollected = org.tlsconf.report.DiffReport.notCollected(plan);
             out.println(compliant ? "Compliant: " + registry.describe() + " matches profile " + p.name() + " ("
                     + plan.unchanged() + " values" + notCollected + ")." : "Drift: " + plan.changes().size() + " of "
@@ -52,7 +56,7 @@ public class CheckCommand implements java.util.concurrent.Callable<Integer> {
                 out.println();
             }
         }
-        if (output.format != Format.text || !compliant) {
+        if (output.format() != Format.text || !compliant) {
             out.print(PlanReports.render(context, output, plan, p, registry, registryOptions, "TLS compliance check",
                     compliant));
         }
@@ -65,26 +69,30 @@ public class CheckCommand implements java.util.concurrent.Callable<Integer> {
      * suggested — the apply to run on the host itself.
      */
     String fixHint() {
-        java.util.Optional<String> refusal = context.registries().whyUnchangeable(registryOptions.registryFile);
+        java.util.Optional<String> refusal = context.registries().whyUnchangeable(registryOptions.registryFile());
         if (refusal.isPresent()) {
-            return "An export cannot be changed: fix the host itself with: tlsconf apply " + quote(profile);
+            return "An export cannot be changed: fix the host itself with: tlsconf apply " + quote(profile());
         }
         return "Fix with: " + fixCommand();
     }
 
     /** The apply command that fixes the drift, on the same registry as this check (copy-paste ready). */
     private String fixCommand() {
-        StringBuilder sb = new StringBuilder("tlsconf apply ").append(quote(profile));
-        if (registryOptions.registryFile != null) {
-            sb.append(" --registry-file ").append(quote(registryOptions.registryFile.toString()));
+        StringBuilder sb = new StringBuilder("tlsconf apply ").append(quote(profile()));
+        if (registryOptions.registryFile() != null) {
+            sb.append(" --registry-file ").append(quote(registryOptions.registryFile().toString()));
         }
-        if (registryOptions.osBuild != null) {
-            sb.append(" --os-build ").append(registryOptions.osBuild);
-            if (registryOptions.overrideOsBuild) {
+        if (registryOptions.osBuild() != null) {
+            sb.append(" --os-build ").append(registryOptions.osBuild());
+            if (registryOptions.overrideOsBuild()) {
                 sb.append(" --override-os-build");
             }
         }
         return sb.toString();
+    }
+
+    private String profile() {
+        return profile.getValue();
     }
 
     private static String quote(String s) {

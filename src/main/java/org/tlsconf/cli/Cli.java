@@ -13,7 +13,7 @@ import picocli.CommandLine;
 /** Builds the picocli command tree and maps failures to one clear line and an exit code. */
 public final class Cli {
 
-    /** The subcommands, in the order {@code --help} lists them, by the name in their {@code @Command}. */
+    /** The subcommands, in the order {@code --help} lists them, by their own name (in their model). */
     static final Map<String, Class<?>> COMMANDS = new LinkedHashMap<>();
 
     static {
@@ -59,11 +59,11 @@ public final class Cli {
             }
         };
         TlsconfCommand root = new TlsconfCommand();
-        CommandLine cl = new CommandLine(root, factory);
+        CommandLine cl = new CommandLine(root.spec(), factory);
         Class<?> only = COMMANDS.get(subcommandName(args));
         for (Map.Entry<String, Class<?>> e : COMMANDS.entrySet()) {
             if (only == null || only == e.getValue()) {
-                cl.addSubcommand(e.getKey(), new CommandLine(e.getValue(), factory));
+                cl.addSubcommand(e.getKey(), command(e.getValue(), factory));
             }
         }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -84,6 +84,16 @@ public final class Cli {
         cl.setOut(cl.getOut());
         cl.setErr(cl.getErr());
         return cl;
+    }
+
+    /** A subcommand's command line: from its own model when it declares one, else from its annotations. */
+    private static CommandLine command(Class<?> cls, CommandLine.IFactory factory) {
+        try {
+            Object command = factory.create(cls);
+            return new CommandLine(command instanceof DeclaredCommand d ? d.spec() : command, factory);
+        } catch (Exception e) {
+            throw new CommandLine.InitializationException("cannot create " + cls.getName() + ": " + e, e);
+        }
     }
 
     /** The first argument that is not an option (the root's options take no values), or null. */
@@ -117,7 +127,7 @@ public final class Cli {
 
     private static int failed(Throwable ex, PrintWriter err, TlsconfCommand root) {
         int code = report(ex, err);
-        if (root.verbose) {
+        if (root.verbose()) {
             ex.printStackTrace(err);
         }
         err.flush();

@@ -7,12 +7,11 @@ import java.util.Optional;
 import org.tlsconf.explain.Explainer;
 import org.tlsconf.report.ExplainReport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "explain", mixinStandardHelpOptions = true,
+@Command(name = "explain", modelTransformer = DeclaredCommand.AddOptionGroups.class, mixinStandardHelpOptions = true,
         description = {"Explain a TLS error: paste the message, the whole exception (stack frames and inner "
             + "exceptions are fine), an HRESULT (0x80090331) or a Schannel event (36887 ... alert code 70). Prints "
             + "the likely causes and the next steps: which profile values, which tlsconf command.",
@@ -23,17 +22,22 @@ import picocli.CommandLine.Model.CommandSpec;
             "  tlsconf explain 0x80090331",
             "  tlsconf explain \"Event 36887: The TLS protocol defined fatal alert code is 70.\"",
             "  Get-Clipboard | tlsconf explain -"})
-public class ExplainCommand implements java.util.concurrent.Callable<Integer> {
+public class ExplainCommand implements java.util.concurrent.Callable<Integer>,
+        DeclaredCommand.WithOptionGroups {
     private final Context context;
     @Spec
     CommandSpec spec;
     @Parameters(paramLabel = "TEXT", arity = "1..*", description = "The message, code or event text; - for stdin.")
     List<String> text;
-    @Mixin
-    OutputOptions output;
+    final OutputOptions output = new OutputOptions();
 
     ExplainCommand(Context context) {
         this.context = context;
+    }
+
+    @Override
+    public void addOptionGroups(CommandSpec spec) {
+        output.addTo(spec);
     }
 
     @Override
@@ -48,7 +52,7 @@ public class ExplainCommand implements java.util.concurrent.Callable<Integer> {
                     + "code");
         }
         org.tlsconf.report.ReportMeta meta = Meta.of(context, Optional.empty());
-        spec.commandLine().getOut().print(switch (output.format) {
+        spec.commandLine().getOut().print(switch (output.format()) {
             case json -> ExplainReport.json(matches, alertOnly, meta);
             case markdown -> ExplainReport.markdown(matches, alertOnly, meta);
             case html -> ExplainReport.html(matches, alertOnly, meta);

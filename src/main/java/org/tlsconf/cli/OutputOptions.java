@@ -1,25 +1,33 @@
 package org.tlsconf.cli;
 
 import org.tlsconf.report.Style;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** How a report is rendered. */
+/** How a report is rendered (declared with picocli's programmatic API). */
 public class OutputOptions {
     enum Color {
         auto, always, never
     }
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-            description = "text (default), json (documented in README), markdown, or html (a self-contained page "
-                    + "for change tickets).")
-    Format format;
+    private final OptionSpec format = OptionSpec.builder("--format").defaultValue("text").paramLabel("FORMAT")
+            .type(Format.class).description("text (default), json (documented in README), markdown, or html (a "
+                    + "self-contained page for change tickets).").build();
 
-    @Option(names = "--color", defaultValue = "auto", paramLabel = "WHEN",
-            description = "Colour the text report: auto (on a terminal), always, never.")
-    Color color;
+    private final OptionSpec color = OptionSpec.builder("--color").defaultValue("auto").paramLabel("WHEN")
+            .type(Color.class).description("Colour the text report: auto (on a terminal), always, never.").build();
+
+    /** Adds these options to a command, as an annotated {@code @Mixin} would. */
+    void addTo(CommandSpec command) {
+        command.addMixin("output", CommandSpec.create().addOption(format).addOption(color));
+    }
+
+    Format format() {
+        return format.getValue();
+    }
 
     Style style() {
-        return style(color);
+        return style(color.getValue());
     }
 
     static Style style(Color color) {

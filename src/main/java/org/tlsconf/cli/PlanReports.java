@@ -28,8 +28,8 @@ final class PlanReports {
             RegistryOptions options, String title, Boolean compliant) {
         DiffReport.Subject subject = new DiffReport.Subject(plan, profile.source(), registry.describe(),
                 options.hostLine(registry), warnings(profile), Meta.of(context, registry,
-                options.registryFile == null, Meta.profile(profile.name(), profile.source())));
-        return switch (output.format) {
+                options.registryFile() == null, Meta.profile(profile.name(), profile.source())));
+        return switch (output.format()) {
             case json -> {
                 var tree = DiffReport.jsonTree(subject);
                 if (compliant != null) {

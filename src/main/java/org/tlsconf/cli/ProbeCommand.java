@@ -16,13 +16,12 @@ import org.tlsconf.registry.InMemoryRegistry;
 import org.tlsconf.registry.Registry;
 import org.tlsconf.report.ProbeReport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "probe", mixinStandardHelpOptions = true,
+@Command(name = "probe", modelTransformer = DeclaredCommand.AddOptionGroups.class, mixinStandardHelpOptions = true,
         description = {"Connect to endpoints and report, for SSL 3.0, TLS 1.0, 1.1, 1.2 and 1.3, whether each is "
             + "accepted, with the negotiated cipher suite and the server certificate (subject, issuer, expiry, "
             + "signature algorithm — MD5/SHA-1 flagged — and key size).",
@@ -38,7 +37,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "  tlsconf probe sharepoint.example.com --profile max-protection",
             "  tlsconf probe 10.0.0.5:1433 --format json",
             "  tlsconf probe www.example.com --format html > probe.html"})
-public class ProbeCommand implements java.util.concurrent.Callable<Integer> {
+public class ProbeCommand implements java.util.concurrent.Callable<Integer>,
+        DeclaredCommand.WithOptionGroups {
     private final Context context;
     @Spec
     CommandSpec spec;
@@ -57,13 +57,17 @@ public class ProbeCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--profile", paramLabel = "PROFILE",
             description = "Judge each endpoint against this host as it will be after applying PROFILE.")
     String profile;
-    @Mixin
-    RegistryOptions registryOptions;
-    @Mixin
-    OutputOptions output;
+    final RegistryOptions registryOptions = new RegistryOptions();
+    final OutputOptions output = new OutputOptions();
 
     ProbeCommand(Context context) {
         this.context = context;
+    }
+
+    @Override
+    public void addOptionGroups(CommandSpec spec) {
+        registryOptions.addTo(spec);
+        output.addTo(spec);
     }
 
     @Override
@@ -85,11 +89,11 @@ public class ProbeCommand implements java.util.concurrent.Callable<Integer> {
         Optional<HostState> after = Optional.empty();
         org.tlsconf.report.ReportMeta meta = Meta.of(context, Optional.empty());
         if (profile != null) {
-            Registry registry = registryOptions.registryFile != null || context.registries().hasLiveRegistry()
-                    ? context.registries().open(registryOptions.registryFile)
+            Registry registry = registryOptions.registryFile() != null || context.registries().hasLiveRegistry()
+                    ? context.registries().open(registryOptions.registryFile())
                     : new InMemoryRegistry("no registry (OS defaults)");
             Profile p = registryOptions.resolve(context.loader().load(profile), registry);
-            meta = Meta.of(context, registry, registryOptions.registryFile == null && context.registries()
+            meta = Meta.of(context, registry, registryOptions.registryFile() == null && context.registries()
                     .hasLiveRegistry(), Meta.profile(p.name(), p.source()));
             after = Optional.of(HostState.read(Simulation.after(Planner.plan(p, registry), registry),
                     registryOptions.windowsVersion(registry)));
@@ -109,7 +113,7 @@ public class ProbeCommand implements java.util.concurrent.Callable<Integer> {
         }
         Optional<String> judged = Optional.ofNullable(profile);
         var now = meta.generated();
-        spec.commandLine().getOut().print(switch (output.format) {
+        spec.commandLine().getOut().print(switch (output.format()) {
             case json -> ProbeReport.json(entries, judged, meta);
             case markdown -> ProbeReport.markdown(entries, judged, now, meta);
             case html -> ProbeReport.html(entries, judged, now, meta);

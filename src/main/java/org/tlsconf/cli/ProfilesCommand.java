@@ -167,7 +167,8 @@ public class ProfilesCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    @Command(name = "capture", mixinStandardHelpOptions = true,
+    @Command(name = "capture", modelTransformer = DeclaredCommand.AddOptionGroups.class,
+            mixinStandardHelpOptions = true,
             description = {"Turn a host's current TLS configuration (SCHANNEL, policy cipher suite and curve order, "
                 + ".NET, WinHTTP, FIPS policy) into a profile that reproduces it on another host.",
                 "Settings that exist only from some Windows build stay limited to it when this host has that build.",
@@ -175,12 +176,12 @@ public class ProfilesCommand implements java.util.concurrent.Callable<Integer> {
                 "Examples:",
                 "  tlsconf profiles capture -o golden.json",
                 "  tlsconf profiles capture --registry-file golden-host.reg -o golden.json"})
-    static class CaptureCommand implements java.util.concurrent.Callable<Integer> {
+    static class CaptureCommand implements java.util.concurrent.Callable<Integer>,
+            DeclaredCommand.WithOptionGroups {
         private final Context context;
         @Spec
         CommandSpec spec;
-        @picocli.CommandLine.Mixin
-        RegistryOptions registryOptions;
+        final RegistryOptions registryOptions = new RegistryOptions();
         @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the profile to this file.")
         java.nio.file.Path output;
         @Option(names = "--name", paramLabel = "NAME", defaultValue = "captured",
@@ -192,6 +193,11 @@ public class ProfilesCommand implements java.util.concurrent.Callable<Integer> {
         }
 
         @Override
+        public void addOptionGroups(CommandSpec spec) {
+            registryOptions.addTo(spec);
+        }
+
+        @Override
         public Integer call() {
             if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
                 throw new CliException(ExitCodes.BAD_INPUT, "--name '" + name + "' is not a profile name: use "
@@ -200,7 +206,7 @@ public class ProfilesCommand implements java.util.concurrent.Callable<Integer> {
             if (output != null) {
                 OutputFile.check(output, "profile.json");
             }
-            org.tlsconf.registry.Registry registry = context.registries().open(registryOptions.registryFile);
+            org.tlsconf.registry.Registry registry = context.registries().open(registryOptions.registryFile());
             org.tlsconf.profile.Capture.Result r = org.tlsconf.profile.Capture.of(registry,
                     registryOptions.windowsVersion(registry), registry.describe(), name);
             return write(context, spec, r.profile(), r.notes(), output, "captured " + registry.describe());

@@ -4,31 +4,53 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.tlsconf.registry.Registry;
 import org.tlsconf.tls.WindowsVersion;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** The options that choose which registry a command works on. */
+/** The options that choose which registry a command works on (declared with picocli's programmatic API). */
 public class RegistryOptions {
-    @Option(names = "--registry-file", paramLabel = "FILE",
-            description = "Work on this regedit .reg export instead of the live registry (works on any OS). "
+    private final OptionSpec registryFile = OptionSpec.builder("--registry-file").paramLabel("FILE").type(Path.class)
+            .description("Work on this regedit .reg export instead of the live registry (works on any OS). "
                     + "UTF-16 (as regedit writes), UTF-8 and ANSI files are read; changes are written back in the "
-                    + "file's own encoding. A HealthChecker TLS export (Export-Clixml) can be read too.")
-    Path registryFile;
+                    + "file's own encoding. A HealthChecker TLS export (Export-Clixml) can be read too.").build();
 
-    @Option(names = "--os-build", paramLabel = "N", description = "The Windows build of the host a .reg file comes "
-            + "from (e.g. 9600, 14393, 17763, 20348, 26100), for a file without a Windows NT\\CurrentVersion key: "
-            + "for OS defaults and for profiles that depend on the build. A registry that names another build is an "
-            + "error, unless --override-os-build.")
-    Integer osBuild;
+    private final OptionSpec osBuild = OptionSpec.builder("--os-build").paramLabel("N").type(Integer.class)
+            .description("The Windows build of the host a .reg file comes from (e.g. 9600, 14393, 17763, 20348, "
+                    + "26100), for a file without a Windows NT\\CurrentVersion key: for OS defaults and for profiles "
+                    + "that depend on the build. A registry that names another build is an error, unless "
+                    + "--override-os-build.").build();
 
-    @Option(names = "--override-os-build", description = "Take --os-build even when the registry names another "
-            + "build (the report says which build was used and which it overrode).")
-    boolean overrideOsBuild;
+    private final OptionSpec overrideOsBuild = OptionSpec.builder("--override-os-build").type(boolean.class)
+            .description("Take --os-build even when the registry names another build (the report says which build "
+                    + "was used and which it overrode).").build();
+
+    /** Adds these options to a command, as an annotated {@code @Mixin} would. */
+    void addTo(CommandSpec command) {
+        command.addMixin("registryOptions", CommandSpec.create().addOption(registryFile).addOption(osBuild)
+                .addOption(overrideOsBuild));
+    }
+
+    /** The {@code .reg} (or HealthChecker) file to work on; null for the live registry. */
+    Path registryFile() {
+        return registryFile.getValue();
+    }
+
+    Integer osBuild() {
+        return osBuild.getValue();
+    }
+
+    boolean overrideOsBuild() {
+        return Boolean.TRUE.equals(overrideOsBuild.getValue());
+    }
 
     /**
      * The host's Windows version: from the registry (live or file), else --os-build, else unknown. A --os-build that
      * is no Windows build, or that contradicts the registry without --override-os-build, is bad input.
      */
     Optional<WindowsVersion> windowsVersion(Registry registry) {
+        Path registryFile = registryFile();
+        Integer osBuild = osBuild();
+        boolean overrideOsBuild = overrideOsBuild();
         if (osBuild == null && overrideOsBuild) {
             throw new CliException(ExitCodes.BAD_INPUT, "--override-os-build needs --os-build N");
         }

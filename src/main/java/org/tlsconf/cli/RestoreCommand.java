@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "restore", mixinStandardHelpOptions = true,
+@Command(name = "restore", modelTransformer = DeclaredCommand.AddOptionGroups.class, mixinStandardHelpOptions = true,
         description = {"Put back the values a run changed, from its backup: every value's type and data, or its "
             + "absence. The backup's checksum is checked first; a modified or truncated backup is refused (exit 2).",
             "A restore goes through the same safe path as apply, so it is itself backed up and can be undone.",
@@ -28,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "  tlsconf restore tlsconf-backup-20261124T091200.000Z-1a2b-max-protection.json",
             "  tlsconf restore --last --registry-file host.reg --backup-dir ./backups"},
         footer = {"", ExitCodes.HELP_TEXT})
-public class RestoreCommand implements java.util.concurrent.Callable<Integer> {
+public class RestoreCommand implements java.util.concurrent.Callable<Integer>,
+        DeclaredCommand.WithOptionGroups {
     private final Context context;
     @Spec
     CommandSpec spec;
@@ -49,8 +50,7 @@ public class RestoreCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--force", description = "Restore even though the backup was taken from another registry "
             + "(another file or host), or the preflight check says the result would lock the host out.")
     boolean force;
-    @Mixin
-    RegistryOptions registryOptions;
+    final RegistryOptions registryOptions = new RegistryOptions();
     @Mixin
     BackupOptions backupOptions;
     @Mixin
@@ -61,12 +61,17 @@ public class RestoreCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     @Override
+    public void addOptionGroups(CommandSpec spec) {
+        registryOptions.addTo(spec);
+    }
+
+    @Override
     public Integer call() {
         if (!dryRun) { // first: a standard user is told to elevate, whatever else would fail next
-            context.registries().requireWriteAccess(registryOptions.registryFile);
+            context.registries().requireWriteAccess(registryOptions.registryFile());
         }
         // a real run locks the registry before reading anything (the backup too) and holds the lock to the end
-        try (TargetLock lock = dryRun ? null : context.lock(registryOptions.registryFile)) {
+        try (TargetLock lock = dryRun ? null : context.lock(registryOptions.registryFile())) {
             return restore();
         }
     }
@@ -74,7 +79,7 @@ public class RestoreCommand implements java.util.concurrent.Callable<Integer> {
     private int restore() {
         BackupStore store = new BackupStore(which.last ? backupOptions.existing(context)
                 : backupOptions.resolve(context));
-        String target = ApplyFlow.target(registryOptions.registryFile);
+        String target = ApplyFlow.target(registryOptions.registryFile());
         String host = BackupStore.hostName();
         PrintWriter out = spec.commandLine().getOut();
         Backup backup;
@@ -94,7 +99,7 @@ public class RestoreCommand implements java.util.concurrent.Callable<Integer> {
             throw new CliException(e.isBadInput() ? ExitCodes.BAD_INPUT : ExitCodes.FAILED_ROLLED_BACK,
                     e.getMessage());
         }
-        List<String> others = context.folderSecurity(registryOptions.registryFile == null).otherWriters(backup.file());
+        List<String> others = context.folderSecurity(registryOptions.registryFile() == null).otherWriters(backup.file());
         if (!others.isEmpty()) {
             throw new CliException(ExitCodes.BAD_INPUT, "refusing to restore from " + backup.file() + ": someone "
                     + "besides Administrators and SYSTEM could have written it (" + String.join("; ", others)
@@ -105,7 +110,7 @@ public class RestoreCommand implements java.util.concurrent.Callable<Integer> {
             throw new CliException(ExitCodes.BAD_INPUT, "backup " + backup.file() + " was taken from the "
                     + backup.target() + ", not the " + target + "; pass --force to restore it here anyway");
         }
-        Registry registry = context.registries().openForChange(registryOptions.registryFile);
+        Registry registry = context.registries().openForChange(registryOptions.registryFile());
         Plan plan;
         try {
             plan = RestorePlanner.plan(backup, registry);
@@ -117,7 +122,7 @@ public class RestoreCommand implements java.util.concurrent.Callable<Integer> {
         Preflight.check("restore", plan, registry, registryOptions, force, spec.commandLine().getErr());
         int code = ApplyFlow.run(context, new ApplyFlow.Request(plan, "from backup " + backup.file(), target, registry,
                 registryOptions.hostLine(registry), store, dryRun,
-                rebootOptions, registryOptions.registryFile != null, java.util.List.of()),
+                rebootOptions, registryOptions.registryFile() != null, java.util.List.of()),
                 out, spec.commandLine().getErr());
         if (!dryRun && backup.status() == Backup.Status.PENDING) {
             try {

@@ -207,8 +207,11 @@ class CliTest {
     void theSubcommandTableUsesEachCommandsOwnName() {
         CommandLine all = Main.commandLine();
         for (var e : Cli.COMMANDS.entrySet()) {
-            assertEquals(e.getKey(), all.getSubcommands().get(e.getKey()).getCommandSpec().userObject().getClass()
-                    .getAnnotation(CommandLine.Command.class).name());
+            // the name in the command's own model: its @Command, or the spec a DeclaredCommand builds
+            CommandLine.Model.CommandSpec own = all.getSubcommands().get(e.getKey()).getCommandSpec();
+            CommandLine.Command annotation = own.userObject().getClass().getAnnotation(CommandLine.Command.class);
+            assertEquals(e.getKey(), annotation != null ? annotation.name()
+                    : ((DeclaredCommand) own.userObject()).spec().name());
             assertEquals(e.getValue(), all.getSubcommands().get(e.getKey()).getCommandSpec().userObject().getClass());
         }
     }
