@@ -89,6 +89,12 @@ public class InMemoryRegistry implements Registry {
         return out;
     }
 
+    /** The name of {@code key} as this registry spells it (as it was first created), when the key exists. */
+    public Optional<String> storedName(RegistryPath key) {
+        Key k = keys.get(key);
+        return k == null ? Optional.empty() : Optional.of(k.path.leaf());
+    }
+
     @Override
     public boolean keyExists(RegistryPath key) {
         return key.isHiveRoot() || keys.containsKey(key);

@@ -196,14 +196,16 @@ public final class RegFileRegistry implements Registry {
         if (last >= 0 && items.get(last) instanceof ValueLine v && !v.isDeletion()) {
             items.set(last, line); // replace in place: the value keeps its position in the key
         } else {
-            int section = lastSectionOf(key, Math.max(last, 0));
+            // after a deletion of the value ("name"=-) in a section of this key: at the end of that section
+            int section = last >= 0 && items.get(last) instanceof ValueLine ? sectionStart(last) : -1;
+            if (section < 0 || !(items.get(section) instanceof KeyLine k) || k.delete() || !k.path().equals(key)) {
+                section = lastSectionOf(key, Math.max(last, 0));
+            }
             if (section < 0) {
                 insertKeySection(key);
                 section = lastSectionOf(key, 0);
             }
-            int at = endOfValues(section);
-            endLineBefore(at);
-            items.add(at, line);
+            insert(endOfValues(section), List.of(line));
         }
         state.setValue(key, storedName, value);
         dirty = true;
@@ -215,15 +217,24 @@ public final class RegFileRegistry implements Registry {
         if (state.readValue(key, name).isEmpty()) {
             return;
         }
-        // only lines after the last [-KEY] that covers the key hold it; earlier ones are history and stay
+        // only lines after the last [-KEY] that covers the key, and after the last "name"=- line, hold it; earlier
+        // ones are history and stay
         List<Item> items = document.mutableItems();
         int history = lastDeletionOf(key);
+        for (int i = items.size() - 1; i > history; i--) { // a "name"=- line ends the history too
+            if (items.get(i) instanceof ValueLine v && v.isDeletion() && v.key().equals(key)
+                    && RegistryNames.same(v.name(), name)) {
+                history = i;
+            }
+        }
+        boolean unterminated = endsUnterminated();
         for (int i = items.size() - 1; i > history; i--) {
             if (items.get(i) instanceof ValueLine v && !v.isDeletion() && v.key().equals(key)
                     && RegistryNames.same(v.name(), name)) {
                 items.remove(i);
             }
         }
+        keepUnterminated(unterminated);
         state.deleteValue(key, name);
         dirty = true;
     }
@@ -243,9 +254,8 @@ public final class RegFileRegistry implements Registry {
         int removedAt = -1;
         for (int i = items.size() - 1; i >= live; i--) {
             if (items.get(i) instanceof KeyLine k && !k.delete() && k.path().isAtOrBelow(key)) {
-                removeSection(i);
-                removedAt = i;
-                i = Math.min(i, items.size()); // the section may have taken the blank line before it along
+                removedAt = removeSection(i);
+                i = Math.min(removedAt, items.size()); // the section may have taken the blank line before it along
             }
         }
         // ancestors that existed only because of this key (no [line] of their own, nothing else below them) are
@@ -263,9 +273,8 @@ public final class RegFileRegistry implements Registry {
         }
         if (removedAt >= 0 && survivor != null && !ancestorsReadBackAsStored(survivor)) {
             RegistryPath stored = spelledAsStored(survivor);
-            int at = Math.min(removedAt, items.size());
-            endLineBefore(at);
-            items.add(at, new KeyLine(stored, false, RegFileWriter.keyLine(stored, false, document.newline()), 0));
+            insert(Math.min(removedAt, items.size()),
+                    List.of(new KeyLine(stored, false, RegFileWriter.keyLine(stored, false, document.newline()), 0)));
         }
         dirty = true;
     }
@@ -432,10 +441,8 @@ public final class RegFileRegistry implements Registry {
     /** {@code key} with each name spelled as the registry holds it. */
     private RegistryPath spelledAsStored(RegistryPath key) {
         RegistryPath out = RegistryPath.of(key.hive());
-        for (String name : key.names()) {
-            RegistryPath at = out;
-            out = out.child(state.subKeys(at).stream().filter(n -> RegistryNames.same(n, name)).findFirst()
-                    .orElse(name));
+        for (int depth = 1; depth <= key.names().size(); depth++) {
+            out = out.child(state.storedName(key.ancestor(depth)).orElse(key.names().get(depth - 1)));
         }
         return out;
     }
@@ -477,10 +484,11 @@ public final class RegFileRegistry implements Registry {
     /**
      * Removes the key line at {@code index} with every value line of its section (they can only be deletions or
      * values deleted again later: the key is empty), so no value line is left to fall under the key above it.
-     * Comments stay.
+     * Comments stay. Returns where the section was (the index of what now follows it).
      */
-    private void removeSection(int index) {
+    private int removeSection(int index) {
         List<Item> items = document.mutableItems();
+        boolean unterminated = endsUnterminated();
         items.remove(index);
         for (int i = index; i < items.size() && !startsSection(items.get(i)); ) {
             if (items.get(i) instanceof ValueLine) {
@@ -489,13 +497,35 @@ public final class RegFileRegistry implements Registry {
                 i++;
             }
         }
-        // drop the blank line that separated the removed section from the next one (or, at the end of the
-        // file, from the one before), so that a section added and removed again leaves the file as it was
+        // drop the blank line that separated the removed section from the next one, or from the one before (at the
+        // end of the file, or when the next line is a key or comment line right after it), so that a section added
+        // and removed again leaves the file as it was (see insertKeySection)
         if (index > 0 && index < items.size() && isBlank(items.get(index)) && isBlank(items.get(index - 1))) {
             items.remove(index);
-        } else if (index > 0 && index == items.size() && isBlank(items.get(index - 1))) {
+        } else if (index > 0 && index == items.size() && isBlank(items.get(index - 1))
+                && (!unterminated || items.get(index - 1).raw().strip().isEmpty()
+                && items.get(index - 1).raw().replace("\r", "").replace("\n", "").isEmpty())) {
+            // (in a file without a final newline, a last blank line with spaces in it is the file's own)
             items.remove(index - 1);
+            index--;
+        } else if (index > 1 && index < items.size() && isBlank(items.get(index - 1))
+                && !isBlank(items.get(index - 2)) && (startsSection(items.get(index)) || isComment(items.get(index)))) {
+            items.remove(index - 1);
+            index--;
         }
+        keepUnterminated(unterminated);
+        return index;
+    }
+
+    /** Index of the key line of the section that holds the item at {@code index}, or -1. */
+    private int sectionStart(int index) {
+        List<Item> items = document.mutableItems();
+        for (int i = index; i >= 0; i--) {
+            if (startsSection(items.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Index of the last (non-deleting) key line for {@code key} at or after {@code from}, or -1. */
@@ -547,23 +577,71 @@ public final class RegFileRegistry implements Registry {
                 while (end < items.size() && !startsSection(items.get(end))) {
                     end++;
                 }
+                // comments right above the next key line are that key's: the new section goes before them
+                while (end < items.size() && end > lastInSubtree + 1 && isComment(items.get(end - 1))) {
+                    end--;
+                }
                 insertAt = end;
             }
         }
-        // the item before the new section must end its line, and sections are separated by a blank line
+        // one blank line separates the new section from what it follows: the one already there (then one is added
+        // after it, before the next section), or a new one; removeSection undoes exactly this
         List<Item> added = new ArrayList<>();
-        if (insertAt > 0) {
-            endLineBefore(insertAt);
-            if (!isBlank(items.get(insertAt - 1))) {
-                added.add(new Trivia(nl));
-            }
+        boolean blankBefore = insertAt > 0 && isBlank(items.get(insertAt - 1));
+        if (insertAt > 0 && !blankBefore) {
+            added.add(new Trivia(nl));
         }
         added.add(new KeyLine(key, false, RegFileWriter.keyLine(key, false, nl), 0));
         boolean atEnd = insertAt == items.size();
-        if (!atEnd || regeditStyleEnding()) {
+        if (atEnd ? regeditStyleEnding() : blankBefore) {
             added.add(new Trivia(nl));
         }
-        items.addAll(insertAt, added);
+        insert(insertAt, added);
+    }
+
+    /**
+     * Inserts lines at {@code index}: the line before gets a terminator if it had none; at the end of a file that
+     * does not end with a line terminator, the new last line has none either (so that removing it again gives the
+     * file back as it was).
+     */
+    private void insert(int index, List<Item> added) {
+        List<Item> items = document.mutableItems();
+        boolean unterminatedEnd = index == items.size() && endsUnterminated();
+        endLineBefore(index);
+        items.addAll(index, added);
+        keepUnterminated(unterminatedEnd);
+    }
+
+    /** True when the file's last line has no line terminator. */
+    private boolean endsUnterminated() {
+        List<Item> items = document.mutableItems();
+        return !items.isEmpty() && !items.get(items.size() - 1).endsLine();
+    }
+
+    /** When the file ended without a line terminator, its (new) last line has none either. */
+    private void keepUnterminated(boolean unterminated) {
+        List<Item> items = document.mutableItems();
+        if (!unterminated || items.isEmpty()) {
+            return;
+        }
+        int last = items.size() - 1;
+        Item item = items.get(last);
+        if (item instanceof Opaque o) {
+            if (o.addNewline()) {
+                items.set(last, new Opaque(o.fromLine(), o.toLine(), o.terminated(), false, o.existence()));
+            }
+            return;
+        }
+        String raw = item.raw();
+        String bare = raw.endsWith("\r\n") ? raw.substring(0, raw.length() - 2)
+                : raw.endsWith("\n") || raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
+        if (item instanceof Trivia) {
+            items.set(last, new Trivia(bare));
+        } else if (item instanceof KeyLine k) {
+            items.set(last, new KeyLine(k.path(), k.delete(), bare, k.line()));
+        } else if (item instanceof ValueLine v) {
+            items.set(last, new ValueLine(v.key(), v.name(), v.value(), bare, v.line()));
+        }
     }
 
     /** Gives the item before {@code index} a line terminator if it is the file's unterminated last line. */
@@ -579,11 +657,15 @@ public final class RegFileRegistry implements Registry {
 
     private boolean regeditStyleEnding() {
         List<Item> items = document.mutableItems();
-        return !items.isEmpty() && isBlank(items.get(items.size() - 1));
+        return !items.isEmpty() && isBlank(items.get(items.size() - 1)) && items.get(items.size() - 1).endsLine();
     }
 
     private static boolean isBlank(Item item) {
         return item instanceof Trivia t && t.raw().isBlank();
+    }
+
+    private static boolean isComment(Item item) {
+        return item instanceof Trivia t && t.raw().strip().startsWith(";");
     }
 
     private static Item withNewline(Item item, String nl) {

@@ -113,7 +113,7 @@ class RegFileRegistryTest {
     }
 
     @Test
-    void aUtf8LfFileWithoutFinalNewlineStaysUtf8AndLf() throws IOException {
+    void aUtf8LfFileWithoutFinalNewlineStaysUtf8AndLfAndWithoutFinalNewline() throws IOException {
         String text = V5 + "\n\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319]\n"
                 + "\"SchUseStrongCrypto\"=dword:00000000";
         Path p = write("lf.reg", RegText.utf8(text));
@@ -121,7 +121,12 @@ class RegFileRegistryTest {
         RegistryPath net = RegistryPath.parse("HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319");
         reg.setValue(net, "SystemDefaultTlsVersions", RegistryValue.dword(1));
         reg.save();
-        assertEquals(text + "\n\"SystemDefaultTlsVersions\"=dword:00000001\n", Files.readString(p));
+        assertEquals(text + "\n\"SystemDefaultTlsVersions\"=dword:00000001", Files.readString(p));
+        // and removing the value again gives the file back as it was, without a final newline
+        RegFileRegistry again = RegFileRegistry.open(p);
+        again.deleteValue(net, "SystemDefaultTlsVersions");
+        again.save();
+        assertEquals(text, Files.readString(p));
     }
 
     @Test
