@@ -131,6 +131,10 @@ public final class Main {
                 if (!Files.exists(registryFile)) {
                     return; // open() says it is missing, with exit 2
                 }
+                java.util.Optional<String> never = whyUnchangeable(registryFile); // bad input before permissions
+                if (never.isPresent()) {
+                    throw new CliException(ExitCodes.BAD_INPUT, never.get());
+                }
                 if (AtomicFile.isReadOnly(registryFile)) { // checked on the mode bits: root may write anything
                     throw new CliException(ExitCodes.ACCESS_DENIED, AtomicFile.readOnlyMessage(registryFile));
                 }

@@ -1,5 +1,6 @@
 package org.tlsconf;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -127,6 +128,44 @@ class QaPassIT {
         assertEquals(0, r.code(), r.err());
         assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
         assertFalse(Files.readString(out, StandardCharsets.UTF_16LE).contains("old"));
+    }
+
+    @Test
+    void aReadOnlyHealthCheckerExportIsRefusedAsAnExportNotAsReadOnly() throws Exception {
+        Path hc = dir.resolve("hc.xml");
+        Files.copy(Path.of(HEALTH_CHECKER), hc);
+        hc.toFile().setWritable(false, false);
+        for (String[] args : List.of(new String[] {"apply", "max-protection", "--registry-file", hc.toString()},
+                new String[] {"apply", "max-protection", "--registry-file", hc.toString(), "--dry-run"},
+                new String[] {"restore", "--last", "--registry-file", hc.toString()})) {
+            JarIT.Result r = JarIT.run(args);
+            assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
+            assertTrue(r.err().contains("is a HealthChecker export"), r.err());
+        }
+    }
+
+    @Test
+    void anOutputThatIsTheCommandsOwnInputIsRefusedAndTheInputKept() throws Exception {
+        Path export = dir.resolve("host.reg");
+        Files.copy(Path.of(EXAMPLE), export);
+        Path profile = dir.resolve("mine.json");
+        JarIT.Result made = JarIT.run("profiles", "capture", "--registry-file", EXAMPLE, "-o", profile.toString());
+        assertEquals(0, made.code(), made.err());
+        byte[] exportBytes = Files.readAllBytes(export);
+        byte[] profileBytes = Files.readAllBytes(profile);
+        for (String[] args : List.of(
+                new String[] {"profiles", "capture", "--registry-file", export.toString(), "-o", export.toString()},
+                new String[] {"fleet", export.toString(), "-o", export.toString()},
+                new String[] {"fleet", export.toString(), "-o", dir.resolve(".").resolve("host.reg").toString()},
+                new String[] {"export", profile.toString(), "--format", "reg", "-o", profile.toString()})) {
+            JarIT.Result r = JarIT.run(args);
+            String cmd = String.join(" ", args);
+            assertEquals(2, r.code(), cmd + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), cmd + ": " + r.err());
+            assertTrue(r.err().contains("it is the file the command reads"), cmd + ": " + r.err());
+        }
+        assertArrayEquals(exportBytes, Files.readAllBytes(export));
+        assertArrayEquals(profileBytes, Files.readAllBytes(profile));
     }
 
     @Test

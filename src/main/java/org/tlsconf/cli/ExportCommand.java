@@ -3,6 +3,7 @@ package org.tlsconf.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -60,6 +61,16 @@ public class ExportCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    /** The profile, when it is named by a file path rather than a bundled name. */
+    private Path profileFile() {
+        try {
+            Path p = Path.of(profile);
+            return Files.isRegularFile(p) ? p : null;
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         if (format == ExportFormat.gpo && output == null) {
@@ -67,7 +78,7 @@ public class ExportCommand implements Callable<Integer> {
                     + "with -o, e.g. -o Registry.pol");
         }
         if (output != null) {
-            OutputFile.check(output, example());
+            OutputFile.check(output, example(), profileFile());
         }
         Profile template = context.loader().load(profile);
         Profile p = format == ExportFormat.ansible && osBuild == null ? template

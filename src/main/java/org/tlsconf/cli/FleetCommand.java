@@ -71,7 +71,7 @@ public class FleetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (output != null) {
-            OutputFile.check(output, exampleName());
+            OutputFile.check(output, exampleName(), paths.toArray(Path[]::new));
         }
         Optional<Profile> p = Optional.ofNullable(profile).map(name -> context.loader().load(name));
         List<HostExports.Source> sources;
@@ -91,7 +91,7 @@ public class FleetCommand implements Callable<Integer> {
         if (output == null) {
             spec.commandLine().getOut().print(report);
         } else {
-            OutputFile.write(output, exampleName(), report.getBytes(StandardCharsets.UTF_8));
+            OutputFile.write(output, exampleName(), report.getBytes(StandardCharsets.UTF_8), paths.toArray(Path[]::new));
             spec.commandLine().getErr().println(result.hosts().size() + " hosts; report written to " + output);
         }
         return result.allGood() ? ExitCodes.OK : ExitCodes.DRIFT;

@@ -16,8 +16,17 @@ final class OutputFile {
     private OutputFile() {
     }
 
-    /** Fails (exit 2) when {@code output} cannot be written: a folder, a missing folder, read-only, not writable. */
-    static void check(Path output, String exampleName) {
+    /**
+     * Fails (exit 2) when {@code output} cannot be written: a folder, a missing folder, read-only, not writable, or
+     * one of the files the command reads ({@code inputs}), which writing would destroy.
+     */
+    static void check(Path output, String exampleName, Path... inputs) {
+        for (Path input : inputs) {
+            if (input != null && sameFile(output, input)) {
+                throw bad(output, "it is the file the command reads (" + input + "); writing it would replace that "
+                        + "file. Choose another path");
+            }
+        }
         if (Files.isDirectory(output)) {
             throw bad(output, "it is a folder; give a file name, e.g. -o " + output.resolve(exampleName));
         }
@@ -38,13 +47,24 @@ final class OutputFile {
     }
 
     /** Checks {@code output} again (it may have changed while the command worked) and writes it atomically. */
-    static void write(Path output, String exampleName, byte[] bytes) {
-        check(output, exampleName);
+    static void write(Path output, String exampleName, byte[] bytes, Path... inputs) {
+        check(output, exampleName, inputs);
         try {
             AtomicFile.write(output, bytes);
         } catch (RegistryException e) {
             throw bad(output, IoErrors.describe(e) + "; nothing was written");
         }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            if (Files.exists(a) && Files.exists(b)) {
+                return Files.isSameFile(a, b); // links and other spellings of the same path included
+            }
+        } catch (java.io.IOException e) {
+            // fall through to comparing the paths
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     private static CliException bad(Path output, String why) {
