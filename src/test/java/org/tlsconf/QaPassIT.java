@@ -131,6 +131,19 @@ class QaPassIT {
     }
 
     @Test
+    void checkSaysCompliantOrDriftAndTheFixInEveryReportFormat() throws Exception {
+        for (String format : List.of("markdown", "html")) {
+            JarIT.Result drift = JarIT.run("check", "max-protection", "--registry-file", EXAMPLE, "--format", format);
+            assertEquals(1, drift.code(), drift.err());
+            assertTrue(drift.out().contains("Drift: "), format + ": " + drift.out());
+            assertTrue(drift.out().contains("tlsconf apply max-protection --registry-file " + EXAMPLE), format);
+            JarIT.Result ok = JarIT.run("check", "os-defaults", "--registry-file", EXAMPLE, "--format", format);
+            assertEquals(0, ok.code(), ok.err());
+            assertTrue(ok.out().contains("Compliant: "), format + ": " + ok.out());
+        }
+    }
+
+    @Test
     void aReadOnlyHealthCheckerExportIsRefusedAsAnExportNotAsReadOnly() throws Exception {
         Path hc = dir.resolve("hc.xml");
         Files.copy(Path.of(HEALTH_CHECKER), hc);

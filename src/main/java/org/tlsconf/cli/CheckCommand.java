@@ -46,19 +46,19 @@ public class CheckCommand implements java.util.concurrent.Callable<Integer>, Dec
         Plan plan = Planner.plan(p, registry);
         boolean compliant = plan.isEmpty();
         var out = spec.commandLine().getOut();
+        String notCollected = org.tlsconf.report.DiffReport.notCollected(plan);
+        String verdict = compliant ? "Compliant: " + registry.describe() + " matches profile " + p.name() + " ("
+                + plan.unchanged() + " values" + notCollected + ")." : "Drift: " + plan.changes().size() + " of "
+                + plan.compared() + " values differ from profile " + p.name() + notCollected + ". " + fixHint();
         if (output.format() == Format.text) {
-            String notCollected = org.tlsconf.report.DiffReport.notCollected(plan);
-            out.println(compliant ? "Compliant: " + registry.describe() + " matches profile " + p.name() + " ("
-                    + plan.unchanged() + " values" + notCollected + ")." : "Drift: " + plan.changes().size() + " of "
-                    + plan.compared() + " values differ from profile " + p.name() + notCollected + ". "
-                    + fixHint());
+            out.println(verdict);
             if (!compliant) {
                 out.println();
             }
         }
         if (output.format() != Format.text || !compliant) {
             out.print(PlanReports.render(context, output, plan, p, registry, registryOptions, "TLS compliance check",
-                    compliant));
+                    compliant, verdict));
         }
         return compliant ? ExitCodes.OK : ExitCodes.DRIFT;
     }

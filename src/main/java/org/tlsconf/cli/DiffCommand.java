@@ -47,6 +47,7 @@ public class DiffCommand implements Runnable, DeclaredCommand {
         Profile p = registryOptions.resolve(loaded, registry);
         Plan plan = Planner.plan(p, registry);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(PlanReports.render(context, output, plan, p, registry, registryOptions, "TLS change plan", null));
+        out.print(PlanReports.render(context, output, plan, p, registry, registryOptions, "TLS change plan", null,
+                null));
     }
 }

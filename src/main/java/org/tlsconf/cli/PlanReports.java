@@ -25,7 +25,7 @@ final class PlanReports {
     }
 
     static String render(Context context, OutputOptions output, Plan plan, Profile profile, Registry registry,
-            RegistryOptions options, String title, Boolean compliant) {
+            RegistryOptions options, String title, Boolean compliant, String verdict) {
         DiffReport.Subject subject = new DiffReport.Subject(plan, profile.source(), registry.describe(),
                 options.hostLine(registry), warnings(profile), Meta.of(context, registry,
                 options.registryFile() == null, Meta.profile(profile.name(), profile.source())));
@@ -37,8 +37,8 @@ final class PlanReports {
                 }
                 yield org.tlsconf.report.Json.write(tree);
             }
-            case markdown -> DiffReport.markdown(subject, audits(plan, registry, options), title);
-            case html -> DiffReport.html(subject, audits(plan, registry, options), title);
+            case markdown -> DiffReport.markdown(subject, audits(plan, registry, options), title, verdict);
+            case html -> DiffReport.html(subject, audits(plan, registry, options), title, verdict);
             case text -> DiffReport.text(subject, output.style());
         };
     }

@@ -204,7 +204,7 @@ public class ProfilesCommand implements java.util.concurrent.Callable<Integer> {
                         + "letters, digits, '.', '_' and '-' (at most 64)");
             }
             if (output != null) {
-                OutputFile.check(output, "profile.json", registryOptions.registryFile);
+                OutputFile.check(output, "profile.json", registryOptions.registryFile());
             }
             org.tlsconf.registry.Registry registry = context.registries().open(registryOptions.registryFile());
             org.tlsconf.profile.Capture.Result r = org.tlsconf.profile.Capture.of(registry,

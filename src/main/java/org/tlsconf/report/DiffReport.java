@@ -86,9 +86,13 @@ public final class DiffReport {
     public record Audits(org.tlsconf.audit.Audit before, org.tlsconf.audit.Audit after) {
     }
 
-    public static String markdown(Subject s, Audits audits, String title) {
+    /** {@code verdict}: the check's one-line result (compliant or drift, and how to fix it), or null. */
+    public static String markdown(Subject s, Audits audits, String title, String verdict) {
         Plan plan = s.plan();
         StringBuilder sb = new StringBuilder("# ").append(title).append("\n\n");
+        if (verdict != null) {
+            sb.append("**").append(StatusReport.md(verdict)).append("**\n\n");
+        }
         sb.append("- Registry: ").append(s.registry()).append('\n');
         StatusReport.markdownHeader(sb, s.host(), s.meta());
         sb.append("- Changes: ").append(plan.changes().size()).append(" (").append(plan.count(Change.Action.ADD))
@@ -117,10 +121,14 @@ public final class DiffReport {
         return sb.toString();
     }
 
-    public static String html(Subject s, Audits audits, String title) {
+    /** {@code verdict}: the check's one-line result (compliant or drift, and how to fix it), or null. */
+    public static String html(Subject s, Audits audits, String title, String verdict) {
         Plan plan = s.plan();
         StringBuilder b = new StringBuilder();
         b.append("<h1>").append(Html.escape(title)).append("</h1>");
+        if (verdict != null) {
+            b.append("<p class=\"verdict\"><strong>").append(Html.escape(verdict)).append("</strong></p>");
+        }
         StatusReport.htmlHeader(b, List.of(new String[] {"Registry", s.registry()}, new String[] {"Host", s.host()}),
                 s.meta());
         b.append("<div class=\"pair\">").append(StatusReport.matrix(audits.before(), "Protocols now").html())
