@@ -29,6 +29,19 @@ class JarIT {
     public record Result(int code, String out, String err, byte[] bytes) {
     }
 
+    /** The state folder (backups) of every process a test starts, unless the test sets one itself. */
+    private static final Path STATE_HOME = stateHome();
+
+    private static Path stateHome() {
+        try {
+            Path p = Files.createTempDirectory("tlsconf-it-state");
+            p.toFile().deleteOnExit();
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Result run(String... args) throws IOException, InterruptedException {
         return runWithJvmOptions(List.of(), args);
     }
@@ -69,6 +82,10 @@ class JarIT {
         ProcessBuilder pb = new ProcessBuilder(command);
         if (workingDir != null) {
             pb.directory(workingDir.toFile());
+        }
+        if (!env.containsKey("XDG_STATE_HOME")) {
+            // backups a test makes without --backup-dir go to a folder of the test run, never the user's own
+            pb.environment().put("XDG_STATE_HOME", STATE_HOME.toString());
         }
         env.forEach((k, v) -> {
             if (v == null) {
