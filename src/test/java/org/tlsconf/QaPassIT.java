@@ -131,6 +131,18 @@ class QaPassIT {
     }
 
     @Test
+    void fleetTextAndHtmlSayWhatAHealthCheckerExportDidNotCollect() throws Exception {
+        JarIT.Result text = JarIT.run("fleet", "--profile", "max-protection", HEALTH_CHECKER);
+        assertTrue(text.out().contains("Not collected (values of the profile the export does not record"),
+                text.out());
+        assertTrue(text.out().matches("(?s).*Not collected \\(.*\\): \\S+ \\(8\\).*"), text.out());
+        JarIT.Result html = JarIT.run("fleet", "--profile", "max-protection", HEALTH_CHECKER, "--format", "html");
+        assertTrue(html.out().contains("(8 not collected)"), html.out());
+        JarIT.Result reg = JarIT.run("fleet", "--profile", "max-protection", EXAMPLE);
+        assertFalse(reg.out().contains("Not collected"), reg.out());
+    }
+
+    @Test
     void checkSaysCompliantOrDriftAndTheFixInEveryReportFormat() throws Exception {
         for (String format : List.of("markdown", "html")) {
             JarIT.Result drift = JarIT.run("check", "max-protection", "--registry-file", EXAMPLE, "--format", format);

@@ -42,6 +42,21 @@ public final class FleetReport {
 
     // ---- text ------------------------------------------------------------------------------------------------
 
+    /**
+     * The hosts whose export does not record some of the profile's values (HealthChecker exports), and how many:
+     * their drift and "compliant" cover only what was collected. Empty when every value was compared everywhere.
+     */
+    static String notCollectedNote(Fleet.Result r) {
+        List<String> hosts = new java.util.ArrayList<>();
+        for (FleetHost h : r.hosts()) {
+            if (h.status() != Status.FAILED && h.notCollected() > 0) {
+                hosts.add(h.name() + " (" + h.notCollected() + ")");
+            }
+        }
+        return hosts.isEmpty() ? "" : "Not collected (values of the profile the export does not record; drift and "
+                + "compliance cover only the rest): " + String.join(", ", hosts);
+    }
+
     public static String text(Fleet.Result r, ReportMeta meta, Style st) {
         StringBuilder sb = new StringBuilder();
         sb.append(st.bold("TLS fleet report" + r.profile().map(p -> " against profile " + p).orElse(""))).append('\n')
@@ -62,6 +77,10 @@ public final class FleetReport {
             sb.append(String.format(row, h.name(), build(h), status, r.profile().isPresent() ? h.drift() : "-",
                     h.findings().high(), h.findings().medium(), h.findings().low(), h.findings().info(),
                     h.configuration()));
+        }
+        String notCollected = notCollectedNote(r);
+        if (!notCollected.isEmpty()) {
+            sb.append('\n').append(notCollected).append('\n');
         }
         if (!r.groups().isEmpty()) {
             sb.append('\n').append(st.bold("Configurations (hosts whose TLS values are identical):")).append('\n');
@@ -239,7 +258,8 @@ public final class FleetReport {
                 case DRIFT -> Tone.HIGH.css();
                 default -> Tone.UNKNOWN.css();
             }).append("\">").append(h.status().label()).append("</td><td>")
-                    .append(r.profile().isPresent() ? String.valueOf(h.drift()) : "-").append("</td><td>")
+                    .append(r.profile().isPresent() ? h.drift() + (h.notCollected() > 0 ? " (" + h.notCollected()
+                            + " not collected)" : "") : "-").append("</td><td>")
                     .append(h.findings().high()).append(" / ").append(h.findings().medium()).append(" / ")
                     .append(h.findings().low()).append(" / ").append(h.findings().info()).append("</td>");
             for (Protocol p : HostState.MATRIX) {
