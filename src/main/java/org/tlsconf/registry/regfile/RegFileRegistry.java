@@ -360,22 +360,13 @@ public final class RegFileRegistry implements Registry {
             String problem;
             try {
                 reread[0] = RegFileScan.edit(tmp, scope, false); // lines out of scope: by their checksum
-                RegDocument again = reread[0].document();
-                if (again.format() != document.format() || again.encoding() != document.encoding()) {
-                    problem = "it would read as " + again.format() + " in " + again.encoding() + ", not "
-                            + document.format() + " in " + document.encoding();
-                } else if (reread[0].opaqueChecksum() != opaqueChecksum) {
-                    problem = "the lines outside the TLS keys would not be the same";
-                } else {
-                    problem = state.firstDifference(again.replay("check")).orElse(null);
-                }
+                problem = reread[0].opaqueChecksum() != opaqueChecksum
+                        ? "the lines outside the TLS keys would not be the same"
+                        : readBackProblem(reread[0].document());
             } catch (RegFileParseException e) {
                 problem = "it would not parse: " + e.getMessage();
             }
-            if (problem != null) {
-                throw new RegistryException("the file tlsconf was about to write does not read back as intended ("
-                        + problem + "); " + file + " was not changed");
-            }
+            failIf(problem);
         });
         document = reread[0].document(); // its opaque lines now stand for lines of the new file
         fileChecksum = reread[0].fileChecksum();
@@ -385,16 +376,23 @@ public final class RegFileRegistry implements Registry {
     private void verifyReadsBackAsIntended(byte[] bytes) {
         String problem;
         try {
-            RegDocument reread = RegFileReader.parse(bytes, file.toString());
-            if (reread.format() != document.format() || reread.encoding() != document.encoding()) {
-                problem = "it would read as " + reread.format() + " in " + reread.encoding() + ", not "
-                        + document.format() + " in " + document.encoding();
-            } else {
-                problem = state.firstDifference(reread.replay("check")).orElse(null);
-            }
+            problem = readBackProblem(RegFileReader.parse(bytes, file.toString()));
         } catch (RegFileParseException e) {
             problem = "it would not parse: " + e.getMessage();
         }
+        failIf(problem);
+    }
+
+    /** How the file as read back differs from what it should be (format, encoding, keys, values), or null. */
+    private String readBackProblem(RegDocument reread) {
+        if (reread.format() != document.format() || reread.encoding() != document.encoding()) {
+            return "it would read as " + reread.format() + " in " + reread.encoding() + ", not " + document.format()
+                    + " in " + document.encoding();
+        }
+        return state.firstDifference(reread.replay("check")).orElse(null);
+    }
+
+    private void failIf(String problem) {
         if (problem != null) {
             throw new RegistryException("the file tlsconf was about to write does not read back as intended ("
                     + problem + "); " + file + " was not changed");

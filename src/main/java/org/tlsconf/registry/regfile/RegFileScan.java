@@ -516,7 +516,6 @@ public final class RegFileScan {
         private int end;
         private boolean eof;
         private int number;
-        private boolean started;
         private boolean pending;
         private final StringBuilder lead = new StringBuilder();
         private String terminator = "";
@@ -555,7 +554,6 @@ public final class RegFileScan {
                 pos++;
             }
             number = 1;
-            started = true;
             pending = true;
             return sb.toString();
         }
