@@ -92,6 +92,8 @@ measure "$big_runs" \
   "hello world" java -cp target/test-classes org.tlsconf.bench.Hello :: \
   "fleet, 1,000 hosts" target/tlsconf fleet --profile max-protection target/bench/fleet-1000 --format json :: \
   "fleet, 5,000 hosts" target/tlsconf fleet --profile max-protection target/bench/fleet-5000 --format json :: \
-  "fleet, 5,000 hosts, -Xmx64m" env TLSCONF_JAVA_OPTS="$fast -Xmx64m" target/tlsconf fleet --profile \
+  "fleet, 5,000 hosts, csv, -Xmx64m" env TLSCONF_JAVA_OPTS="$fast -Xmx64m" target/tlsconf fleet --profile \
+    max-protection target/bench/fleet-5000 --format csv :: \
+  "fleet, 5,000 hosts, json, -Xmx128m" env TLSCONF_JAVA_OPTS="$fast -Xmx128m" target/tlsconf fleet --profile \
     max-protection target/bench/fleet-5000 --format json
 fi
