@@ -143,6 +143,16 @@ class QaPassIT {
     }
 
     @Test
+    void aRefusalForAProblemTheHostHasAlreadySaysSo() throws Exception {
+        Path host = dir.resolve("hardened.reg");
+        Files.copy(Path.of("examples/server-2016-hand-hardened.reg"), host);
+        JarIT.Result r = JarIT.run("apply", "max-protection", "--registry-file", host.toString(), "--dry-run");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("TLS13-UNSUPPORTED") && r.err().contains("(already so now; this profile does not "
+                + "change it)") && r.err().contains("Fix what the host has already"), r.err());
+    }
+
+    @Test
     void checkSaysCompliantOrDriftAndTheFixInEveryReportFormat() throws Exception {
         for (String format : List.of("markdown", "html")) {
             JarIT.Result drift = JarIT.run("check", "max-protection", "--registry-file", EXAMPLE, "--format", format);

@@ -32,17 +32,25 @@ final class Preflight {
         if (blocking.isEmpty()) {
             return;
         }
+        // a problem the host has already, which this change leaves as it is, is said to be so: the profile did not
+        // cause it, and the way out is to fix it (or have the profile fix it), not to look for it in the profile
+        List<Finding> now = Audit.of(registry, options.windowsVersion(registry)).findings();
         StringBuilder sb = new StringBuilder("refusing to " + verb + ": the result would be unsafe for this host:");
         for (Finding f : blocking) {
             sb.append(System.lineSeparator()).append("  ").append(f.id()).append(": ").append(f.message())
+                    .append(now.contains(f) ? " (already so now; this " + (verb.equals("apply") ? "profile"
+                            : "restore") + " does not change it)" : "")
                     .append(" — ").append(f.why()).append(". Fix: ").append(f.fix());
         }
         if (force) {
             err.println("warning (--force): " + sb.substring(("refusing to " + verb + ": ").length()));
             return;
         }
-        sb.append(System.lineSeparator()).append("Nothing was written. ").append(verb.equals("apply")
-                ? "Change the profile" : "Restore another backup").append(", or pass --force if you are sure.");
+        boolean allThereAlready = now.containsAll(blocking);
+        sb.append(System.lineSeparator()).append("Nothing was written. ").append(allThereAlready
+                ? "Fix what the host has already" + (verb.equals("apply") ? " (or add that fix to the profile)" : "")
+                : verb.equals("apply") ? "Change the profile" : "Restore another backup")
+                .append(", or pass --force if you are sure.");
         throw new CliException(ExitCodes.BAD_INPUT, sb.toString());
     }
 }
