@@ -34,4 +34,20 @@ public final class RegistryNames {
         }
         return true;
     }
+
+    /**
+     * Removes leading and trailing blanks: spaces and tabs only, as regedit does. Other Unicode white space (an
+     * ideographic or em space) is part of a name or an error, never dropped.
+     */
+    public static String trimBlanks(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && (s.charAt(start) == ' ' || s.charAt(start) == '\t')) {
+            start++;
+        }
+        while (end > start && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
 }

@@ -41,15 +41,7 @@ public final class RegistryPath {
      * @throws IllegalArgumentException with a message that says what is wrong
      */
     public static RegistryPath parse(String text) {
-        int from = 0;
-        int to = text.length();
-        while (from < to && (text.charAt(from) == ' ' || text.charAt(from) == '\t')) {
-            from++;
-        }
-        while (to > from && (text.charAt(to - 1) == ' ' || text.charAt(to - 1) == '\t')) {
-            to--;
-        }
-        String s = text.substring(from, to); // spaces and tabs only (no regex: every key line of an export comes here)
+        String s = RegistryNames.trimBlanks(text); // spaces and tabs only, without a regex: every key line comes here
         if (s.endsWith("\\")) {
             s = s.substring(0, s.length() - 1);
         }

@@ -57,7 +57,7 @@ public final class RegFileReader {
         for (int i = 1; i < lines.size() && problems.size() < MAX_PROBLEMS; i++) {
             String raw = lines.get(i);
             int lineNo = i + 1;
-            String content = trimBlanks(stripEnd(raw));
+            String content = RegistryNames.trimBlanks(stripEnd(raw));
             if (content.isEmpty() || content.startsWith(";")) {
                 items.add(new RegDocument.Trivia(raw));
                 continue;
@@ -84,7 +84,7 @@ public final class RegFileReader {
                     logical.setLength(logical.length() - 1);
                     i++;
                     rawAll.append(lines.get(i));
-                    logical.append(trimBlanks(stripEnd(lines.get(i))));
+                    logical.append(RegistryNames.trimBlanks(stripEnd(lines.get(i))));
                 }
                 if (isHexContinuation(logical)) {
                     unfinishedContinuation(firstLine);
@@ -242,22 +242,6 @@ public final class RegFileReader {
         return text.indexOf('\r') >= 0 ? "\r" : "\r\n";
     }
 
-    /**
-     * Removes leading and trailing blanks: spaces and tabs only, as regedit does. Other Unicode white space (an
-     * ideographic or em space) is part of a name or an error, never dropped.
-     */
-    static String trimBlanks(String s) {
-        int start = 0;
-        int end = s.length();
-        while (start < end && (s.charAt(start) == ' ' || s.charAt(start) == '\t')) {
-            start++;
-        }
-        while (end > start && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '\t')) {
-            end--;
-        }
-        return s.substring(start, end);
-    }
-
     /** Removes the line terminator and trailing blanks. */
     static String stripEnd(String raw) {
         int end = raw.length();
@@ -290,18 +274,18 @@ public final class RegFileReader {
             problem(lineNo, "key line has no closing ']'", "write the key as [HKEY_LOCAL_MACHINE\\...]");
             return null;
         }
-        String after = trimBlanks(content.substring(close + 1));
+        String after = RegistryNames.trimBlanks(content.substring(close + 1));
         if (!after.isEmpty() && !after.startsWith(";")) {
             int first = content.indexOf(']');
-            String trailing = trimBlanks(content.substring(first + 1));
+            String trailing = RegistryNames.trimBlanks(content.substring(first + 1));
             problem(lineNo, "text after the key's closing ']': '" + abbreviate(trailing) + "'",
                     "regedit does not apply values written on the key line; put each value on its own line below it");
             return null;
         }
-        String inner = trimBlanks(content.substring(1, close));
+        String inner = RegistryNames.trimBlanks(content.substring(1, close));
         boolean delete = inner.startsWith("-");
         if (delete) {
-            inner = trimBlanks(inner.substring(1));
+            inner = RegistryNames.trimBlanks(inner.substring(1));
         }
         try {
             RegistryPath path = RegistryPath.parse(inner);
@@ -341,7 +325,7 @@ public final class RegFileReader {
         pos = skipBlanks(s, pos + 1);
         String data = s.substring(pos);
         RegistryValue value;
-        if (data.equals("-") || (data.startsWith("-") && trimBlanks(data.substring(1)).startsWith(";"))) {
+        if (data.equals("-") || (data.startsWith("-") && RegistryNames.trimBlanks(data.substring(1)).startsWith(";"))) {
             value = null;
         } else if (data.startsWith("\"")) {
             StringBuilder sb = new StringBuilder();
@@ -349,7 +333,7 @@ public final class RegFileReader {
             if (end < 0) {
                 return null;
             }
-            String rest = trimBlanks(data.substring(end));
+            String rest = RegistryNames.trimBlanks(data.substring(end));
             if (!rest.isEmpty() && !rest.startsWith(";")) {
                 problem(lineNo, "unexpected text after the string: '" + abbreviate(rest) + "'",
                         "a string value ends with its closing quote; escape quotes inside it as \\\"");
@@ -360,7 +344,7 @@ public final class RegFileReader {
             // no lower-case copy of the data: a hex value can be tens of megabytes on one line
             String body = stripComment(data);
             if (data.regionMatches(true, 0, "dword:", 0, 6)) {
-                value = parseDword(trimBlanks(body.substring(6)), lineNo);
+                value = parseDword(RegistryNames.trimBlanks(body.substring(6)), lineNo);
             } else if (data.regionMatches(true, 0, "hex:", 0, 4)) {
                 value = parseHex(ValueType.REG_BINARY, body, 4, lineNo);
             } else if (data.regionMatches(true, 0, "hex(", 0, 4)) {
@@ -516,7 +500,7 @@ public final class RegFileReader {
     private static boolean looksLikeKeyPath(String content) {
         int slash = content.indexOf('\\');
         String head = slash < 0 ? content : content.substring(0, slash);
-        return Hive.fromName(trimBlanks(head)).isPresent() && !content.contains("=");
+        return Hive.fromName(RegistryNames.trimBlanks(head)).isPresent() && !content.contains("=");
     }
 
     private static String stripTrailingBackslash(String s) {
@@ -525,7 +509,7 @@ public final class RegFileReader {
 
     private static String stripComment(String data) {
         int semi = data.indexOf(';');
-        return trimBlanks(semi < 0 ? data : data.substring(0, semi));
+        return RegistryNames.trimBlanks(semi < 0 ? data : data.substring(0, semi));
     }
 
     private static int skipBlanks(String s, int pos) {

@@ -20,7 +20,9 @@ import java.util.Set;
 import org.tlsconf.registry.InMemoryRegistry;
 import org.tlsconf.registry.Registry;
 import org.tlsconf.registry.RegistryException;
+import org.tlsconf.registry.RegistryNames;
 import org.tlsconf.registry.RegistryPath;
+import org.tlsconf.registry.RegistryNames;
 import org.tlsconf.registry.RegistryPath;
 import org.tlsconf.registry.RegistryScope;
 
@@ -319,7 +321,7 @@ public final class RegFileScan {
             } else if (first == '[') {
                 String rest = lines.rest();
                 String rawLine = rest + lines.terminator();
-                String content = RegFileReader.trimBlanks(RegFileReader.stripEnd(rest));
+                String content = RegistryNames.trimBlanks(RegFileReader.stripEnd(rest));
                 RegDocument.KeyLine key = reader.parseKeyLine(content, rawLine, lineNo);
                 if (key == null) {
                     currentKey = null;
@@ -358,12 +360,12 @@ public final class RegFileScan {
                 // in scope, or a line the full reader reports: read it as the full reader does
                 String rest = lines.rest();
                 StringBuilder rawAll = new StringBuilder(rest).append(lines.terminator());
-                StringBuilder logical = new StringBuilder(RegFileReader.trimBlanks(RegFileReader.stripEnd(rest)));
+                StringBuilder logical = new StringBuilder(RegistryNames.trimBlanks(RegFileReader.stripEnd(rest)));
                 while (RegFileReader.isHexContinuation(logical) && lines.next()) {
                     logical.setLength(logical.length() - 1);
                     rest = lines.rest();
                     rawAll.append(rest).append(lines.terminator());
-                    logical.append(RegFileReader.trimBlanks(RegFileReader.stripEnd(rest)));
+                    logical.append(RegistryNames.trimBlanks(RegFileReader.stripEnd(rest)));
                 }
                 if (RegFileReader.isHexContinuation(logical)) {
                     reader.unfinishedContinuation(lineNo);
@@ -386,7 +388,7 @@ public final class RegFileScan {
                     }
                 }
             } else if (edit || inScope || currentKey == null) {
-                if (reader.strayLine(RegFileReader.trimBlanks(RegFileReader.stripEnd(lines.rest())), lineNo)) {
+                if (reader.strayLine(RegistryNames.trimBlanks(RegFileReader.stripEnd(lines.rest())), lineNo)) {
                     broken = true;
                     inScope = false;
                 }
