@@ -49,8 +49,10 @@ set "TLSCONF_JSA_MADE_FOR="
 if defined TLSCONF_JSA_ID if exist "%TLSCONF_JSA%.id" set /p TLSCONF_JSA_MADE_FOR=<"%TLSCONF_JSA%.id"
 if not defined TLSCONF_JSA_ID goto newarchive
 if not "%TLSCONF_JSA_MADE_FOR%"=="%TLSCONF_JSA_ID%" goto newarchive
-rem -Xlog keeps the JVM's notes about the archive off stdout, whose content is the command's output
-"%JAVA_EXE%" %TLSCONF_JAVA_OPTS% -XX:SharedArchiveFile="%TLSCONF_JSA%" -Xlog:cds*=off -jar "%TLSCONF_JAR%" %*
+rem -Xlog keeps the JVM's notes about the archive off stdout, whose content is the command's output. -cp and the main
+rem class, not -jar: -jar opens the jar for its manifest before the first class loads; with the archive a run that
+rem needs nothing else from the jar never opens it.
+"%JAVA_EXE%" %TLSCONF_JAVA_OPTS% -XX:SharedArchiveFile="%TLSCONF_JSA%" -Xlog:cds*=off -cp "%TLSCONF_JAR%" org.tlsconf.Main %*
 exit /b %ERRORLEVEL%
 
 :newarchive
@@ -61,7 +63,7 @@ rem read-only: del /f).
 set "TLSCONF_JSA_TMP=%TLSCONF_JSA%.%RANDOM%.tmp"
 mkdir "%TLSCONF_JSA_TMP%" >nul 2>&1
 if errorlevel 1 goto noarchive
-"%JAVA_EXE%" %TLSCONF_JAVA_OPTS% -XX:ArchiveClassesAtExit="%TLSCONF_JSA_TMP%\tlsconf.jsa" -Xlog:cds*=off -jar "%TLSCONF_JAR%" %*
+"%JAVA_EXE%" %TLSCONF_JAVA_OPTS% -XX:ArchiveClassesAtExit="%TLSCONF_JSA_TMP%\tlsconf.jsa" -Xlog:cds*=off -cp "%TLSCONF_JAR%" org.tlsconf.Main %*
 set "TLSCONF_CODE=%ERRORLEVEL%"
 if not exist "%TLSCONF_JSA_TMP%\tlsconf.jsa" goto droptmp
 del /f /q "%TLSCONF_JSA%.id" "%TLSCONF_JSA%" >nul 2>&1
@@ -76,7 +78,7 @@ rd /s /q "%TLSCONF_JSA_TMP%" >nul 2>&1
 exit /b %TLSCONF_CODE%
 
 :noarchive
-"%JAVA_EXE%" %TLSCONF_JAVA_OPTS% -jar "%TLSCONF_JAR%" %*
+"%JAVA_EXE%" %TLSCONF_JAVA_OPTS% -cp "%TLSCONF_JAR%" org.tlsconf.Main %*
 exit /b %ERRORLEVEL%
 
 :nojava
