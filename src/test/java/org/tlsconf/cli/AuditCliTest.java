@@ -70,6 +70,27 @@ class AuditCliTest {
     }
 
     @Test
+    void aHealthCheckerExportSavedAsUtf16IsReadAsTheUtf8OneIs() throws IOException {
+        // Windows PowerShell's Export-Clixml writes UTF-16LE with a byte-order mark unless told -Encoding UTF8
+        Path utf8 = corpus("14_css-exchange-healthchecker-GetAllTlsSettings1.clixml.xml");
+        String text = new String(Files.readAllBytes(utf8), java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "");
+        Path utf16 = dir.resolve("utf16.clixml.xml");
+        Files.write(utf16, ("\uFEFF" + text).getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        for (String command : List.of("status", "check max-protection")) {
+            List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
+            args.addAll(List.of("--registry-file", "FILE", "--format", "json"));
+            args.set(args.indexOf("FILE"), utf8.toString());
+            CliTest.Run expected = CliTest.run(args.toArray(String[]::new));
+            args.set(args.indexOf(utf8.toString()), utf16.toString());
+            CliTest.Run actual = CliTest.run(args.toArray(String[]::new));
+            assertEquals(expected.code(), actual.code(), command + ": " + actual.err());
+            assertEquals(expected.out().replaceAll("\"generated\" : \"[^\"]*\"", "").replace(utf8.toString(), "F")
+                    .replace(utf8.getFileName().toString(), "F"), actual.out().replaceAll("\"generated\" : \"[^\"]*\"",
+                    "").replace(utf16.toString(), "F").replace(utf16.getFileName().toString(), "F"), command);
+        }
+    }
+
+    @Test
     void statusJsonHasTheDocumentedShape() throws IOException {
         CliTest.Run r = CliTest.run("status", "--registry-file", example().toString(), "--format", "json");
         JsonNode doc = new ObjectMapper().readTree(r.out());

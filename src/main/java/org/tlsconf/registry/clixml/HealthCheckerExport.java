@@ -33,15 +33,6 @@ public final class HealthCheckerExport {
     private static final String SCHANNEL = "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL"
             + "\\Protocols\\TLS ";
 
-    /** True when the bytes look like a PowerShell CLIXML document. */
-    public static boolean looksLikeClixml(byte[] data) {
-        int start = data.length >= 3 && data[0] == (byte) 0xEF && data[1] == (byte) 0xBB && data[2] == (byte) 0xBF
-                ? 3 : 0;
-        String head = new String(data, start, Math.min(200, data.length - start),
-                java.nio.charset.StandardCharsets.UTF_8).stripLeading();
-        return head.startsWith("<Objs") || (head.startsWith("<?xml") && head.contains("<Objs"));
-    }
-
     /**
      * True when a HealthChecker export records this value (SCHANNEL TLS 1.0–1.3 Client/Server Enabled and
      * DisabledByDefault, .NET Framework SystemDefaultTlsVersions and SchUseStrongCrypto in both views): for other
