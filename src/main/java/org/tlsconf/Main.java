@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import org.tlsconf.backup.FolderSecurity;
 import org.tlsconf.cli.Cli;
 import org.tlsconf.cli.CliException;
@@ -39,14 +37,26 @@ public final class Main {
 
     /** The command tree for one run: only the subcommand that {@code args} name, when they name one. */
     public static CommandLine commandLine(String[] args) {
+        quietPicocli();
         boolean windows = isWindows();
-        Backends backends = windows
-                ? new Backends(true, WindowsPlatform::liveRegistry, WindowsPlatform::isElevated,
-                        WindowsPlatform::folderSecurity)
-                : new Backends(false, () -> null, () -> false, () -> FolderSecurity.UNMANAGED);
+        Backends backends = new Backends(windows ? new LiveWindows() : null);
         RebootScheduler reboots = windows ? new LazyReboot() : new NoReboot();
         return Cli.create(new Context(backends, new ProfileCatalogue(), reboots, Clock.systemUTC(),
                 defaultBackupDir()), args);
+    }
+
+    /**
+     * Two documented picocli switches, unless the user set them: no built-in converters for {@code java.time} and
+     * {@code java.sql} types (no option has one, and registering them initialises java.time's parsers on every run),
+     * and no lookup of Groovy's closure class (a failed class lookup, on every run).
+     */
+    private static void quietPicocli() {
+        if (System.getProperty("picocli.converters.excludes") == null) {
+            System.setProperty("picocli.converters.excludes", "java\\.(time|sql)\\..*");
+        }
+        if (System.getProperty("picocli.disable.closures") == null) {
+            System.setProperty("picocli.disable.closures", "true");
+        }
     }
 
     static boolean isWindows() {
@@ -65,19 +75,40 @@ public final class Main {
         return base.resolve("tlsconf").resolve("backups");
     }
 
+    /** What only a Windows host has (a seam for tests, which cannot elevate or set ACLs). */
+    interface WindowsHost {
+        Registry liveRegistry();
+
+        boolean isElevated();
+
+        FolderSecurity folderSecurity();
+    }
+
+    /** This Windows host, through JNA (loaded only when one of these is first called). */
+    static final class LiveWindows implements WindowsHost {
+        @Override
+        public Registry liveRegistry() {
+            return WindowsPlatform.liveRegistry();
+        }
+
+        @Override
+        public boolean isElevated() {
+            return WindowsPlatform.isElevated();
+        }
+
+        @Override
+        public FolderSecurity folderSecurity() {
+            return WindowsPlatform.folderSecurity();
+        }
+    }
+
     /** The {@code .reg} file backend, or the live registry on Windows. */
     static final class Backends implements RegistryProvider {
-        private final boolean windows;
-        private final Supplier<Registry> live;
-        private final BooleanSupplier elevated;
-        private final Supplier<FolderSecurity> folderSecurity;
+        private final WindowsHost windows;
 
-        Backends(boolean windows, Supplier<Registry> live, BooleanSupplier elevated,
-                Supplier<FolderSecurity> folderSecurity) {
+        /** {@code windows} is null on any other OS. */
+        Backends(WindowsHost windows) {
             this.windows = windows;
-            this.live = live;
-            this.elevated = elevated;
-            this.folderSecurity = folderSecurity;
         }
 
         @Override
@@ -89,8 +120,8 @@ public final class Main {
                 }
                 return RegFileRegistry.open(registryFile, TlsRegistry.EDIT_SCOPE);
             }
-            if (windows) {
-                return live.get();
+            if (windows != null) {
+                return windows.liveRegistry();
             }
             throw new CliException(ExitCodes.BAD_INPUT, "there is no Windows registry on this host ("
                     + System.getProperty("os.name") + "); pass --registry-file FILE with a regedit export, e.g. "
@@ -117,12 +148,12 @@ public final class Main {
 
         @Override
         public FolderSecurity folderSecurity() {
-            return folderSecurity.get();
+            return windows != null ? windows.folderSecurity() : FolderSecurity.UNMANAGED;
         }
 
         @Override
         public boolean hasLiveRegistry() {
-            return windows;
+            return windows != null;
         }
 
         @Override
@@ -142,7 +173,7 @@ public final class Main {
                     throw new CliException(ExitCodes.ACCESS_DENIED, "cannot write " + registryFile
                             + ": access denied (check the file's permissions)");
                 }
-            } else if (windows && !elevated.getAsBoolean()) {
+            } else if (windows != null && !windows.isElevated()) {
                 throw new CliException(ExitCodes.ACCESS_DENIED, "changing the registry needs administrator rights: "
                         + "run tlsconf from an elevated prompt (Run as administrator); nothing was changed");
             }

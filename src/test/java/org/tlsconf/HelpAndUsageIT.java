@@ -28,6 +28,23 @@ class HelpAndUsageIT {
         helpIs("status.txt", "status");
     }
 
+    @Test
+    void theVersionIsTheBuildsAndHelpWithItStillListsEveryCommand() throws Exception {
+        java.util.Properties build = new java.util.Properties();
+        try (java.io.InputStream in = Files.newInputStream(Path.of("target/classes/org/tlsconf/version.properties"))) {
+            build.load(in);
+        }
+        for (String option : new String[] {"--version", "-V"}) { // only the root is built for these
+            JarIT.Result r = JarIT.run(option);
+            assertEquals(0, r.code(), r.err());
+            assertEquals("tlsconf " + build.getProperty("version") + "\n", r.out().replace("\r\n", "\n"));
+        }
+        JarIT.Result both = JarIT.run("--version", "--help"); // help wins, as picocli decides, and lists commands
+        assertEquals(0, both.code(), both.err());
+        org.junit.jupiter.api.Assertions.assertTrue(both.out().contains("  check ") && both.out().contains("  fleet "),
+                both.out());
+    }
+
     /** One usage error: exit 2, nothing on stdout, and this first line on stderr. */
     private static void usageError(String firstLine, String... args) throws Exception {
         JarIT.Result r = JarIT.run(args);

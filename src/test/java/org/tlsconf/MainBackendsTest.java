@@ -19,6 +19,7 @@ import org.tlsconf.profile.ProfileCatalogue;
 import org.tlsconf.reboot.RebootScheduler;
 import org.tlsconf.backup.FolderSecurity;
 import org.tlsconf.registry.InMemoryRegistry;
+import org.tlsconf.registry.Registry;
 import org.tlsconf.registry.regfile.RegFileReader;
 import org.tlsconf.testing.FaultInjectingRegistry;
 import picocli.CommandLine;
@@ -37,6 +38,15 @@ class MainBackendsTest {
                 .restrictToAdministrators(org.mockito.ArgumentMatchers.any());
     }
 
+    /** A Windows host whose live registry is {@code live}; the process is elevated or not. */
+    private Main.WindowsHost windows(Registry live, boolean elevated) {
+        Main.WindowsHost host = mock(Main.WindowsHost.class);
+        org.mockito.Mockito.when(host.liveRegistry()).thenReturn(live);
+        org.mockito.Mockito.when(host.isElevated()).thenReturn(elevated);
+        org.mockito.Mockito.when(host.folderSecurity()).thenReturn(security);
+        return host;
+    }
+
     private int run(Main.Backends backends, StringWriter err, String... args) {
         CommandLine cl = Cli.create(new Context(backends, new ProfileCatalogue(), mock(RebootScheduler.class),
                 Clock.systemUTC(), dir.resolve("backups")));
@@ -52,7 +62,7 @@ class MainBackendsTest {
     @Test
     void notElevatedOnWindowsExitsFiveBeforeAnythingIsWrittenButReadingWorks() throws IOException {
         FaultInjectingRegistry live = new FaultInjectingRegistry(host());
-        Main.Backends backends = new Main.Backends(true, () -> live, () -> false, () -> security);
+        Main.Backends backends = new Main.Backends(windows(live, false));
         StringWriter err = new StringWriter();
         assertEquals(0, run(backends, new StringWriter(), "diff", "max-protection"));
         assertEquals(5, run(backends, err, "apply", "max-protection"));
@@ -64,16 +74,17 @@ class MainBackendsTest {
     @Test
     void elevatedOnWindowsAppliesToTheLiveRegistry() throws IOException {
         InMemoryRegistry live = host();
-        Main.Backends backends = new Main.Backends(true, () -> live, () -> true, () -> security);
+        Main.Backends backends = new Main.Backends(windows(live, true));
         assertEquals(3010, run(backends, new StringWriter(), "apply", "max-protection"));
         assertEquals(0, run(backends, new StringWriter(), "apply", "max-protection"));
     }
 
     @Test
     void aRegistryFileIsUsedOnWindowsTooWhenGiven() throws IOException {
-        Main.Backends backends = new Main.Backends(true, () -> {
-            throw new AssertionError("the live registry must not be opened");
-        }, () -> false, () -> security);
+        Main.WindowsHost windows = windows(null, false);
+        org.mockito.Mockito.when(windows.liveRegistry())
+                .thenThrow(new AssertionError("the live registry must not be opened"));
+        Main.Backends backends = new Main.Backends(windows);
         Path host = dir.resolve("h.reg");
         Files.copy(Path.of("examples/server-2016-fresh.reg"), host);
         assertEquals(3010, run(backends, new StringWriter(), "apply", "max-protection", "--registry-file",

@@ -60,30 +60,52 @@ public final class Cli {
         };
         TlsconfCommand root = new TlsconfCommand();
         CommandLine cl = new CommandLine(root.spec(), factory);
-        Class<?> only = COMMANDS.get(subcommandName(args));
+        String name = subcommandName(args);
+        Class<?> only = COMMANDS.get(name);
+        boolean none = name == null && versionOnly(args); // "tlsconf --version" needs no subcommand
         for (Map.Entry<String, Class<?>> e : COMMANDS.entrySet()) {
-            if (only == null || only == e.getValue()) {
+            if (!none && (only == null || only == e.getValue())) {
                 cl.addSubcommand(e.getKey(), command(e.getValue(), factory));
             }
         }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         HelpLayout.install(cl, HelpLayout.width()); // wraps at spaces only: tokens stay whole for copy and paste
-        // bad usage: the one line that says what is wrong (it names the valid values), never the whole help
-        cl.setParameterExceptionHandler((ex, badArgs) -> {
-            PrintWriter err = ex.getCommandLine().getErr();
-            err.println("tlsconf: " + ex.getMessage() + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
-                    + " --help')");
-            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-            err.flush();
-            return ExitCodes.BAD_INPUT;
-        });
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failed(ex, commandLine.getErr(), root));
+        Failures failures = new Failures(root);
+        cl.setParameterExceptionHandler(failures);
+        cl.setExecutionExceptionHandler(failures);
         // One writer pair for the whole tree: picocli would otherwise give each subcommand its own lazily created
         // writers, which nobody flushes (output printed without a newline was lost). setOut/setErr pass these to
         // every subcommand, and a test's own writers set later replace them the same way.
         cl.setOut(cl.getOut());
         cl.setErr(cl.getErr());
         return cl;
+    }
+
+    /** What picocli does with bad usage and with a command that failed. */
+    private static final class Failures implements CommandLine.IParameterExceptionHandler,
+            CommandLine.IExecutionExceptionHandler {
+        private final TlsconfCommand root;
+
+        Failures(TlsconfCommand root) {
+            this.root = root;
+        }
+
+        /** Bad usage: the one line that says what is wrong (it names the valid values), never the whole help. */
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("tlsconf: " + ex.getMessage() + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help')");
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine commandLine,
+                CommandLine.ParseResult parseResult) {
+            return failed(ex, commandLine.getErr(), root);
+        }
     }
 
     /** A subcommand's command line: from its own model when it declares one, else from its annotations. */
@@ -107,6 +129,18 @@ public final class Cli {
             }
         }
         return null;
+    }
+
+    /** True when the root is asked for its version (and not for help, which lists every command). */
+    static boolean versionOnly(String[] args) {
+        boolean version = false;
+        for (String a : args) {
+            if (a.equals("-h") || a.equals("--help") || a.startsWith("@")) {
+                return false;
+            }
+            version |= a.equals("-V") || a.equals("--version");
+        }
+        return version;
     }
 
     /**

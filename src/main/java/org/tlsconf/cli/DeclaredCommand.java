@@ -13,15 +13,18 @@ interface DeclaredCommand {
     /** This command's model; its user object is this command, which picocli runs. */
     CommandSpec spec();
 
-    /** What {@code mixinStandardHelpOptions = true} gives an annotated command: -h/--help and -V/--version. */
+    /**
+     * What {@code mixinStandardHelpOptions = true} gives an annotated command: -h/--help and -V/--version. They are
+     * added as plain options, not as a mixin: picocli gives every {@code CommandSpec} (a mixin is one) a negatable
+     * option transformer that compiles eight regular expressions, paid on every run.
+     */
     static void addStandardHelpOptions(CommandSpec spec) {
-        spec.addMixin("mixinStandardHelpOptions", CommandSpec.create()
-                .addOption(OptionSpec.builder("-h", "--help").usageHelp(true).type(boolean.class)
-                        .descriptionKey("mixinStandardHelpOptions.help")
-                        .description("Show this help message and exit.").build())
-                .addOption(OptionSpec.builder("-V", "--version").versionHelp(true).type(boolean.class)
-                        .descriptionKey("mixinStandardHelpOptions.version")
-                        .description("Print version information and exit.").build()));
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).type(boolean.class)
+                .descriptionKey("mixinStandardHelpOptions.help").description("Show this help message and exit.")
+                .build());
+        spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).type(boolean.class)
+                .descriptionKey("mixinStandardHelpOptions.version").description("Print version information and exit.")
+                .build());
     }
 
     /**

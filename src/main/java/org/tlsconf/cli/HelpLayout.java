@@ -24,15 +24,36 @@ final class HelpLayout {
         cl.setUsageHelpWidth(UNWRAPPED);
         Map<String, CommandLine.IHelpSectionRenderer> sections = cl.getHelpSectionMap();
         for (Map.Entry<String, CommandLine.IHelpSectionRenderer> e : sections.entrySet()) {
-            CommandLine.IHelpSectionRenderer original = e.getValue();
-            boolean synopsis = e.getKey().equals(CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS);
-            // a synopsis continues under its first option, after "Usage: " and the command's name
-            e.setValue(help -> synopsis ? wrap(USAGE + original.render(help), width, USAGE.length()
-                    + help.commandSpec().qualifiedName().length() + 1).substring(USAGE.length())
-                    : wrap(original.render(help), width, -1));
+            e.setValue(new Wrapped(e.getValue(), width,
+                    e.getKey().equals(CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS)));
         }
         cl.setHelpSectionMap(sections);
-        cl.getSubcommands().values().forEach(sub -> install(sub, width));
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            install(sub, width);
+        }
+    }
+
+    /** A help section as picocli renders it, wrapped. */
+    private static final class Wrapped implements CommandLine.IHelpSectionRenderer {
+        private final CommandLine.IHelpSectionRenderer original;
+        private final int width;
+        private final boolean synopsis;
+
+        Wrapped(CommandLine.IHelpSectionRenderer original, int width, boolean synopsis) {
+            this.original = original;
+            this.width = width;
+            this.synopsis = synopsis;
+        }
+
+        @Override
+        public String render(CommandLine.Help help) {
+            if (!synopsis) {
+                return wrap(original.render(help), width, -1);
+            }
+            // a synopsis continues under its first option, after "Usage: " and the command's name
+            return wrap(USAGE + original.render(help), width, USAGE.length()
+                    + help.commandSpec().qualifiedName().length() + 1).substring(USAGE.length());
+        }
     }
 
     /** The terminal width from $COLUMNS, else 80 (at least 55, picocli's minimum). */

@@ -16,8 +16,10 @@ final class Meta {
      * registry); for the live registry without it, from this host. A file that does not name its computer gets none.
      */
     static ReportMeta of(Context context, Registry registry, boolean liveRegistry, Optional<String> profile) {
-        Optional<String> computer = WindowsVersion.computerName(registry)
-                .or(() -> liveRegistry ? Optional.of(BackupStore.hostName()) : Optional.empty());
+        Optional<String> computer = WindowsVersion.computerName(registry);
+        if (computer.isEmpty() && liveRegistry) {
+            computer = Optional.of(BackupStore.hostName());
+        }
         return new ReportMeta(context.clock().instant(), TlsconfCommand.Version.version(), computer, profile);
     }
 

@@ -17,9 +17,9 @@ public class OutputOptions {
     private final OptionSpec color = OptionSpec.builder("--color").defaultValue("auto").paramLabel("WHEN")
             .type(Color.class).description("Colour the text report: auto (on a terminal), always, never.").build();
 
-    /** Adds these options to a command, as an annotated {@code @Mixin} would. */
+    /** Adds these options to a command (as plain options: see {@link DeclaredCommand#addStandardHelpOptions}). */
     void addTo(CommandSpec command) {
-        command.addMixin("output", CommandSpec.create().addOption(format).addOption(color));
+        command.addOption(format).addOption(color);
     }
 
     Format format() {

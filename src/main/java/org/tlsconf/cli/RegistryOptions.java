@@ -24,10 +24,9 @@ public class RegistryOptions {
             .description("Take --os-build even when the registry names another build (the report says which build "
                     + "was used and which it overrode).").build();
 
-    /** Adds these options to a command, as an annotated {@code @Mixin} would. */
+    /** Adds these options to a command (as plain options: see {@link DeclaredCommand#addStandardHelpOptions}). */
     void addTo(CommandSpec command) {
-        command.addMixin("registryOptions", CommandSpec.create().addOption(registryFile).addOption(osBuild)
-                .addOption(overrideOsBuild));
+        command.addOption(registryFile).addOption(osBuild).addOption(overrideOsBuild);
     }
 
     /** The {@code .reg} (or HealthChecker) file to work on; null for the live registry. */
@@ -87,7 +86,8 @@ public class RegistryOptions {
      * the build and the build is unknown).
      */
     org.tlsconf.profile.Profile resolve(org.tlsconf.profile.Profile profile, Registry registry) {
-        return profile.resolve(windowsVersion(registry).map(WindowsVersion::build));
+        Optional<WindowsVersion> version = windowsVersion(registry);
+        return profile.resolve(version.isPresent() ? Optional.of(version.get().build()) : Optional.empty());
     }
 
     String hostLine(Registry registry) {

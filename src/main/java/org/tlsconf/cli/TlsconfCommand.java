@@ -65,7 +65,15 @@ public class TlsconfCommand implements java.util.concurrent.Callable<Integer>, D
             return new String[] {"tlsconf " + version()};
         }
 
+        /**
+         * From the jar's manifest ({@code Implementation-Version}, which the JVM reads anyway when it loads the jar's
+         * first class); in a build's classes folder, which has no manifest, from {@code version.properties}.
+         */
         public static String version() {
+            String fromManifest = TlsconfCommand.class.getPackage().getImplementationVersion();
+            if (fromManifest != null) {
+                return fromManifest;
+            }
             try (InputStream in = TlsconfCommand.class.getResourceAsStream("/org/tlsconf/version.properties")) {
                 Properties p = new Properties();
                 if (in != null) {
