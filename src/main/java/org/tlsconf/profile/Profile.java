@@ -37,7 +37,9 @@ public record Profile(String name, String description, String source, List<Strin
     /** The keys the profile names, in order. */
     public List<RegistryPath> keys() {
         Set<RegistryPath> keys = new LinkedHashSet<>();
-        values.forEach(v -> keys.add(v.key()));
+        for (DesiredValue v : values) {
+            keys.add(v.key());
+        }
         return List.copyOf(keys);
     }
 
@@ -46,7 +48,15 @@ public record Profile(String name, String description, String source, List<Strin
      * items are checked against the suites and curves each build supports).
      */
     public boolean dependsOnBuild() {
-        return !orders.isEmpty() || values.stream().anyMatch(v -> !v.builds().isAlways());
+        if (!orders.isEmpty()) {
+            return true;
+        }
+        for (DesiredValue v : values) {
+            if (!v.builds().isAlways()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when every value applies as it stands (no build conditions, no orders left to write out). */

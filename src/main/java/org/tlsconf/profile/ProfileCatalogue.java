@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -55,16 +57,41 @@ public final class ProfileCatalogue {
         }
     }
 
+    /** The bundled profiles read so far (each is looked up more than once: is it a name or a file? then read). */
+    private final Map<String, byte[]> read = new HashMap<>();
+
     /** The bytes of a bundled profile, if there is one of that name. */
     public Optional<byte[]> read(String name) {
-        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+        if (!isName(name)) {
             return Optional.empty();
         }
-        try {
-            return Optional.ofNullable(readEntry(FOLDER + name + ".json"));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read bundled profile " + name + ": " + e.getMessage(), e);
+        if (!read.containsKey(name)) {
+            try {
+                read.put(name, readEntry(FOLDER + name + ".json"));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read bundled profile " + name + ": " + e.getMessage(), e);
+            }
         }
+        byte[] bytes = read.get(name);
+        return bytes == null ? Optional.empty() : Optional.of(bytes.clone());
+    }
+
+    /**
+     * The one rule for a profile's name (bundled or in a profile's {@code name}): a letter or digit, then letters,
+     * digits, '.', '_' or '-', at most 64 in all.
+     */
+    public static boolean isName(String name) {
+        if (name.isEmpty() || name.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean alnum = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+            if (!alnum && (i == 0 || c != '.' && c != '_' && c != '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The published JSON Schema for profiles. */

@@ -120,17 +120,29 @@ final class ProfileChecks {
      * (warnings said once); for a resolved profile, on its build.
      */
     static List<String> templateWarnings(List<DesiredValue> values) {
-        if (values.stream().allMatch(v -> v.builds().isAlways())) {
-            return warnings(values, Optional.empty());
-        }
+        boolean always = true;
         java.util.TreeSet<Integer> points = new java.util.TreeSet<>(List.of(0));
         for (DesiredValue v : values) {
-            v.builds().from().ifPresent(points::add);
-            v.builds().upTo().ifPresent(u -> points.add(u + 1));
+            always &= v.builds().isAlways();
+            if (v.builds().from().isPresent()) {
+                points.add(v.builds().from().get());
+            }
+            if (v.builds().upTo().isPresent()) {
+                points.add(v.builds().upTo().get() + 1);
+            }
+        }
+        if (always) {
+            return warnings(values, Optional.empty());
         }
         java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
         for (int b : points) {
-            all.addAll(warnings(values.stream().filter(v -> v.builds().contains(b)).toList(), Optional.of(b)));
+            List<DesiredValue> onBuild = new ArrayList<>();
+            for (DesiredValue v : values) {
+                if (v.builds().contains(b)) {
+                    onBuild.add(v);
+                }
+            }
+            all.addAll(warnings(onBuild, Optional.of(b)));
         }
         return new ArrayList<>(all);
     }
@@ -152,8 +164,12 @@ final class ProfileChecks {
         List<String> warnings = new ArrayList<>();
         Map<RegistryPath, Map<String, Optional<RegistryValue>>> byKey = new LinkedHashMap<>();
         for (DesiredValue v : values) {
-            byKey.computeIfAbsent(v.key(), k -> new LinkedHashMap<>()).put(RegistryNames.fold(v.name()),
-                    v.value());
+            Map<String, Optional<RegistryValue>> key = byKey.get(v.key());
+            if (key == null) {
+                key = new LinkedHashMap<>();
+                byKey.put(v.key(), key);
+            }
+            key.put(RegistryNames.fold(v.name()), v.value());
         }
         for (Protocol p : Protocol.values()) {
             Map<String, Optional<RegistryValue>> client = byKey.get(TlsRegistry.protocolKey(p, Role.CLIENT));
@@ -178,9 +194,9 @@ final class ProfileChecks {
         for (TlsRegistry.View view : TlsRegistry.View.values()) {
             Optional<RegistryValue> dsp = get(byKey.get(view.winHttp()), TlsRegistry.DEFAULT_SECURE_PROTOCOLS);
             if (dsp.isPresent() && dsp.get() instanceof RegistryValue.Dword d && (d.value() & 0x2000) != 0
-                    && build.map(b -> b < TLS13_BUILD).orElse(true)) {
+                    && (build.isEmpty() || build.get() < TLS13_BUILD)) {
                 warnings.add(view.winHttp() + "\\DefaultSecureProtocols has the TLS 1.3 bit (0x2000)"
-                        + build.map(b -> " on build " + b).orElse(" for any build") + "; WinHTTP supports TLS 1.3 "
+                        + (build.isPresent() ? " on build " + build.get() : " for any build") + "; WinHTTP supports TLS 1.3 "
                         + "only from build 20348: limit the value with \"minBuild\": 20348");
             }
         }
@@ -210,8 +226,8 @@ final class ProfileChecks {
                 return;
             }
         }
-        Long e = enabled.map(v -> ((RegistryValue.Dword) v).value()).orElse(null);
-        Long d = dbd.map(v -> ((RegistryValue.Dword) v).value()).orElse(null);
+        Long e = enabled.isPresent() ? ((RegistryValue.Dword) enabled.get()).value() : null;
+        Long d = dbd.isPresent() ? ((RegistryValue.Dword) dbd.get()).value() : null;
         if (e != null && e != 0 && e != 1 && e != RegistryValue.Dword.MAX) {
             warnings.add(where + ": Enabled=" + e + " is neither 0, 1 nor 0xFFFFFFFF");
         }
@@ -222,7 +238,7 @@ final class ProfileChecks {
         if (e != null && d != null && e == 0 && d == 0) {
             warnings.add(where + ": Enabled=0 with DisabledByDefault=0 is contradictory; set DisabledByDefault=1");
         }
-        if (p == Protocol.TLS_1_3 && e != null && e != 0 && build.map(b -> b < TLS13_BUILD).orElse(true)) {
+        if (p == Protocol.TLS_1_3 && e != null && e != 0 && (build.isEmpty() || build.get() < TLS13_BUILD)) {
             warnings.add(where + ": TLS 1.3 is supported only from Windows Server 2022 (build 20348) and Windows 11 "
                     + "(22000); enabling it on older builds is not a safe configuration");
         }

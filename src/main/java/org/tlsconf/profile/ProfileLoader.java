@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.tlsconf.profile.LocatedJson.Arr;
 import org.tlsconf.profile.LocatedJson.Bool;
 import org.tlsconf.profile.LocatedJson.Member;
@@ -25,6 +24,7 @@ import org.tlsconf.registry.RegistryNames;
 import org.tlsconf.registry.RegistryPath;
 import org.tlsconf.registry.RegistryValue;
 import org.tlsconf.registry.ValueType;
+import org.tlsconf.registry.exports.Exports;
 import org.tlsconf.tls.BuildRange;
 import org.tlsconf.tls.KnownNames;
 import org.tlsconf.tls.SuiteCatalogue;
@@ -48,7 +48,6 @@ public final class ProfileLoader {
     private static final int MAX_BUILD = 999_999;
     static final List<String> TYPES = List.of("REG_DWORD", "REG_QWORD", "REG_SZ", "REG_EXPAND_SZ", "REG_MULTI_SZ",
             "REG_BINARY");
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final BigInteger QWORD_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
     private static final int MAX_EXTENDS_DEPTH = 16;
 
@@ -162,24 +161,27 @@ public final class ProfileLoader {
 
     /** A registry export or HealthChecker export given where a profile belongs is a mix-up: say which option. */
     private static void notAProfile(Located located) {
-        byte[] b = located.bytes;
-        String head;
-        if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) {
-            head = new String(b, 2, Math.min(b.length - 2, 80), java.nio.charset.StandardCharsets.UTF_16LE);
-        } else {
-            int start = b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB ? 3 : 0;
-            head = new String(b, start, Math.min(b.length - start, 200), java.nio.charset.StandardCharsets.UTF_8);
-        }
-        head = head.stripLeading();
+        String head = Exports.head(located.bytes);
         String kind = head.startsWith("Windows Registry Editor") || head.startsWith("REGEDIT4")
-                ? "a registry export (.reg)" : head.startsWith("<Objs") || (head.startsWith("<?xml")
-                && head.contains("<Objs")) ? "a HealthChecker export (CLIXML)" : null;
+                ? "a registry export (.reg)" : Exports.looksLikeClixml(located.bytes)
+                ? "a HealthChecker export (CLIXML)" : null;
         if (kind != null) {
             throw new ProfileException(new ProfileProblem(located.source, 0, 0, "", "this is " + kind
                     + ", not a profile: did you mean --registry-file " + located.source + "?",
                     "PROFILE is a bundled profile name or a profile .json file, e.g. tlsconf diff max-protection "
                             + "--registry-file " + located.source));
         }
+    }
+
+    /** The variants (by build) of {@code v}'s value in {@code byIdentity}, added empty if there are none yet. */
+    private static List<DesiredValue> variants(Map<String, List<DesiredValue>> byIdentity, DesiredValue v) {
+        String id = identity(v.key(), v.name());
+        List<DesiredValue> variants = byIdentity.get(id);
+        if (variants == null) {
+            variants = new ArrayList<>();
+            byIdentity.put(id, variants);
+        }
+        return variants;
     }
 
     private Profile finish(Raw raw, Set<String> chain) {
@@ -197,18 +199,25 @@ public final class ProfileLoader {
                         "$.extends", "extends '" + raw.extendsRef + "': " + p.message(), p.hint()));
             }
             lineage.addAll(parent.lineage());
-            parent.values().forEach(v -> merged.computeIfAbsent(identity(v.key(), v.name()), k -> new ArrayList<>())
-                    .add(v));
-            parent.orders().forEach(o -> orders.put(o.kind(), o));
+            for (DesiredValue v : parent.values()) {
+                variants(merged, v).add(v);
+            }
+            for (OrderSpec o : parent.orders()) {
+                orders.put(o.kind(), o);
+            }
         }
         Map<String, List<DesiredValue>> own = new LinkedHashMap<>();
         for (DesiredValue v : raw.values) {
-            own.computeIfAbsent(identity(v.key(), v.name()), k -> new ArrayList<>()).add(v);
+            variants(own, v).add(v);
         }
         merged.putAll(own); // an override replaces every inherited variant and keeps the inherited position
-        raw.orders.forEach(o -> orders.put(o.kind(), o));
+        for (OrderSpec o : raw.orders) {
+            orders.put(o.kind(), o);
+        }
         List<DesiredValue> values = new ArrayList<>();
-        merged.values().forEach(values::addAll);
+        for (List<DesiredValue> variants : merged.values()) {
+            values.addAll(variants);
+        }
         for (OrderSpec o : orders.values()) {
             if (merged.containsKey(identity(OrderSpec.POLICY_KEY, o.valueName()))) {
                 throw new ProfileException(new ProfileProblem(raw.source.equals("bundled") ? "bundled profile "
@@ -251,7 +260,7 @@ public final class ProfileLoader {
         }
         c.unknownMembers(obj, "$", ROOT_MEMBERS);
         String name = c.string(obj, "name", "$", true);
-        if (name != null && !NAME.matcher(name).matches()) {
+        if (name != null && !ProfileCatalogue.isName(name)) {
             c.problem(obj.members().get("name").value(), "$.name", "invalid profile name '" + name + "'",
                     "use letters, digits, '.', '_' and '-' (at most 64), e.g. 'max-protection'");
         }
@@ -387,7 +396,7 @@ public final class ProfileLoader {
         Optional<BuildRange> own = builds(c, obj, at);
         BuildRange range = own.orElse(keyBuilds);
         Optional<Optional<RegistryValue>> value = checkData(c, obj, at, before);
-        return value.map(v -> new Spec(v, range, why));
+        return value.isPresent() ? Optional.of(new Spec(value.get(), range, why)) : Optional.empty();
     }
 
     private Optional<Optional<RegistryValue>> checkData(Checker c, Obj obj, String at, int before) {

@@ -19,9 +19,8 @@ final class ProfileResolver {
 
     static Profile resolve(Profile p, Optional<Integer> build) {
         if (!p.dependsOnBuild()) {
-            return build.map(b -> new Profile(p.name(), p.description(), p.source(), p.lineage(), p.values(),
-                    List.<OrderSpec>of(), ProfileChecks.warnings(p.values(), build), build, List.<String>of()))
-                    .orElse(p);
+            return build.isEmpty() ? p : new Profile(p.name(), p.description(), p.source(), p.lineage(), p.values(),
+                    List.<OrderSpec>of(), ProfileChecks.warnings(p.values(), build), build, List.<String>of());
         }
         if (build.isEmpty()) {
             throw new BuildRequiredException(p.name(), where(p));

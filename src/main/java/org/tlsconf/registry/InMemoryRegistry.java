@@ -25,7 +25,8 @@ public class InMemoryRegistry implements Registry {
     private final LinkedHashMap<RegistryPath, Key> keys = new LinkedHashMap<>();
     private final String description;
     private Optional<List<String>> reportedCipherSuites = Optional.empty();
-    private java.util.function.BiPredicate<RegistryPath, String> recorded = (key, name) -> true;
+    /** Null: every value is recorded. */
+    private java.util.function.BiPredicate<RegistryPath, String> recorded;
 
     public InMemoryRegistry() {
         this("in-memory registry");
@@ -167,7 +168,7 @@ public class InMemoryRegistry implements Registry {
 
     @Override
     public boolean records(RegistryPath key, String name) {
-        return recorded.test(key, name);
+        return recorded == null || recorded.test(key, name);
     }
 
     /** Limits the values this registry records (see {@link Registry#records}); by default it records every value. */

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The data of one registry value, typed. DWORDs are unsigned 32-bit ({@code 0xFFFFFFFF} is 4294967295) and QWORDs
@@ -68,12 +69,16 @@ public sealed interface RegistryValue {
             decoded = new Dword(Integer.toUnsignedLong(ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).getInt()));
         } else if (type.equals(ValueType.REG_QWORD) && data.length == 8) {
             decoded = new Qword(ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).getLong());
-        } else if (type.equals(ValueType.REG_SZ)) {
-            decoded = Strings.single(data).map(Sz::new).orElse(null);
-        } else if (type.equals(ValueType.REG_EXPAND_SZ)) {
-            decoded = Strings.single(data).map(ExpandSz::new).orElse(null);
+        } else if (type.equals(ValueType.REG_SZ) || type.equals(ValueType.REG_EXPAND_SZ)) {
+            Optional<String> s = Strings.single(data);
+            if (s.isPresent()) {
+                decoded = type.equals(ValueType.REG_SZ) ? new Sz(s.get()) : new ExpandSz(s.get());
+            }
         } else if (type.equals(ValueType.REG_MULTI_SZ)) {
-            decoded = Strings.multi(data).map(MultiSz::new).orElse(null);
+            Optional<List<String>> m = Strings.multi(data);
+            if (m.isPresent()) {
+                decoded = new MultiSz(m.get());
+            }
         }
         if (decoded != null && Arrays.equals(decoded.toBytes(), data)) {
             return decoded;
@@ -316,7 +321,7 @@ public sealed interface RegistryValue {
             return (s + '\0').getBytes(StandardCharsets.UTF_16LE);
         }
 
-        static java.util.Optional<String> single(byte[] data) {
+        static Optional<String> single(byte[] data) {
             if (data.length < 2 || data.length % 2 != 0) {
                 return java.util.Optional.empty();
             }
@@ -327,7 +332,7 @@ public sealed interface RegistryValue {
             return java.util.Optional.of(s.substring(0, s.length() - 1));
         }
 
-        static java.util.Optional<List<String>> multi(byte[] data) {
+        static Optional<List<String>> multi(byte[] data) {
             if (data.length < 2 || data.length % 2 != 0) {
                 return java.util.Optional.empty();
             }

@@ -13,7 +13,6 @@ import org.tlsconf.registry.RegistryValue;
 
 /** Renders a plan: a table grouped by key for people, and a stable JSON document for machines. */
 public final class DiffReport {
-    private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private DiffReport() {
     }
@@ -33,8 +32,11 @@ public final class DiffReport {
         sb.append("Profile ").append(plan.profile()).append(" (").append(s.profileSource()).append(") against ")
                 .append(s.registry()).append('\n');
         sb.append("Host: ").append(s.host()).append('\n');
-        s.meta().lines().stream().filter(l -> !l[0].equals("Profile"))
-                .forEach(l -> sb.append(l[0]).append(": ").append(l[1]).append('\n'));
+        for (String[] l : s.meta().lines()) {
+            if (!l[0].equals("Profile")) {
+                sb.append(l[0]).append(": ").append(l[1]).append('\n');
+            }
+        }
         if (plan.isEmpty()) {
             sb.append("No changes: all ").append(plan.unchanged()).append(" values are already as the profile wants")
                     .append(notCollected(plan)).append(".\n");
@@ -71,13 +73,16 @@ public final class DiffReport {
                     sb.append("   (type changes)");
                 }
                 sb.append('\n');
-                order.ifPresent(d -> orderLines(sb, d, c.after().isPresent() ? OrderDiff.items(c.after().get())
-                        : List.of()));
+                if (order.isPresent()) {
+                    orderLines(sb, order.get(), c.after().isPresent() ? OrderDiff.items(c.after().get()) : List.of());
+                }
             }
         }
         if (!s.warnings().isEmpty()) {
             sb.append("\nWarnings about the profile:\n");
-            s.warnings().forEach(w -> sb.append("  ! ").append(w).append('\n'));
+            for (String w : s.warnings()) {
+                sb.append("  ! ").append(w).append('\n');
+            }
         }
         return sb.toString();
     }
@@ -222,7 +227,7 @@ public final class DiffReport {
 
     public static ObjectNode jsonTree(Subject s) {
         Plan plan = s.plan();
-        ObjectNode root = F.objectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("profile", plan.profile());
         root.put("profileSource", s.profileSource());
         root.put("registry", s.registry());

@@ -19,7 +19,6 @@ import org.tlsconf.tls.WindowsVersion;
 
 /** Renders an audit: the protocol matrix, .NET, WinHTTP, cipher order, algorithms, FIPS and findings. */
 public final class StatusReport {
-    private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final List<Protocol> HC = List.of(Protocol.TLS_1_0, Protocol.TLS_1_1, Protocol.TLS_1_2,
             Protocol.TLS_1_3);
 
@@ -177,7 +176,7 @@ public final class StatusReport {
 
     public static ObjectNode jsonTree(Subject sub) {
         HostState s = sub.audit().state();
-        ObjectNode root = F.objectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("registry", sub.registry());
         sub.meta().json(root);
         root.set("host", s.version().map(StatusReport::version).orElse(null));
@@ -245,7 +244,7 @@ public final class StatusReport {
     }
 
     static ArrayNode findings(List<Finding> findings) {
-        ArrayNode out = F.arrayNode();
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
         for (Finding f : findings) {
             out.addObject().put("id", f.id()).put("severity", f.severity().label()).put("where", f.where())
                     .put("message", f.message()).put("why", f.why()).put("fix", f.fix());
@@ -254,7 +253,7 @@ public final class StatusReport {
     }
 
     static ObjectNode version(WindowsVersion v) {
-        ObjectNode o = F.objectNode();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("build", v.build());
         if (v.ubr() >= 0) {
             o.put("ubr", v.ubr());

@@ -85,8 +85,15 @@ public record WindowsVersion(int build, int ubr, String productName, String inst
         if (v instanceof RegistryValue.Dword d) {
             return Optional.of((int) d.value());
         }
-        if (v instanceof RegistryValue.Sz s && s.value().strip().matches("\\d{1,9}")) {
-            return Optional.of(Integer.parseInt(s.value().strip()));
+        if (v instanceof RegistryValue.Sz s) {
+            String digits = s.value().strip();
+            boolean number = !digits.isEmpty() && digits.length() <= 9;
+            for (int i = 0; i < digits.length(); i++) {
+                number &= digits.charAt(i) >= '0' && digits.charAt(i) <= '9';
+            }
+            if (number) {
+                return Optional.of(Integer.parseInt(digits));
+            }
         }
         return Optional.empty();
     }
