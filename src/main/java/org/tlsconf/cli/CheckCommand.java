@@ -40,9 +40,9 @@ public class CheckCommand implements java.util.concurrent.Callable<Integer>, Dec
 
     @Override
     public Integer call() {
-        Profile loaded = context.loader().load(profile()); // bad input first, before any registry is opened
-        Registry registry = context.registries().openForReading(registryOptions.registryFile());
-        Profile p = registryOptions.resolve(loaded, registry);
+        Inputs inputs = Inputs.read(context, profile(), registryOptions.registryFile()); // a bad profile first
+        Registry registry = inputs.registry();
+        Profile p = registryOptions.resolve(inputs.profile(), registry);
         Plan plan = Planner.plan(p, registry);
         boolean compliant = plan.isEmpty();
         var out = spec.commandLine().getOut();
@@ -96,6 +96,12 @@ public class CheckCommand implements java.util.concurrent.Callable<Integer>, Dec
     }
 
     private static String quote(String s) {
-        return s.matches("[A-Za-z0-9_.:/\\\\=+-]+") ? s : "\"" + s + "\"";
+        boolean plain = !s.isEmpty();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            plain &= c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+                    || "_.:/\\=+-".indexOf(c) >= 0;
+        }
+        return plain ? s : "\"" + s + "\"";
     }
 }

@@ -42,9 +42,9 @@ public class DiffCommand implements Runnable, DeclaredCommand {
 
     @Override
     public void run() {
-        Profile loaded = context.loader().load(profile.getValue()); // bad input first, before any registry is opened
-        Registry registry = context.registries().openForReading(registryOptions.registryFile());
-        Profile p = registryOptions.resolve(loaded, registry);
+        Inputs inputs = Inputs.read(context, profile.getValue(), registryOptions.registryFile()); // a bad profile first
+        Registry registry = inputs.registry();
+        Profile p = registryOptions.resolve(inputs.profile(), registry);
         Plan plan = Planner.plan(p, registry);
         PrintWriter out = spec.commandLine().getOut();
         out.print(PlanReports.render(context, output, plan, p, registry, registryOptions, "TLS change plan", null,
