@@ -199,7 +199,7 @@ public class ProfilesCommand implements java.util.concurrent.Callable<Integer> {
 
         @Override
         public Integer call() {
-            if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            if (!org.tlsconf.profile.ProfileCatalogue.isName(name)) {
                 throw new CliException(ExitCodes.BAD_INPUT, "--name '" + name + "' is not a profile name: use "
                         + "letters, digits, '.', '_' and '-' (at most 64)");
             }
