@@ -33,6 +33,8 @@ echo "== 1. start-up through target/tlsconf (targets: wall <= 3x hello, peak RSS
 measure "$runs" \
   "hello world (java -cp ... Hello)" java -cp target/test-classes org.tlsconf.bench.Hello :: \
   "tlsconf check max-protection (example)" target/tlsconf check max-protection --registry-file "$example" :: \
+  "tlsconf check max-protection --format json" target/tlsconf check max-protection --registry-file "$example" \
+    --format json :: \
   "tlsconf diff max-protection (example)" target/tlsconf diff max-protection --registry-file "$example" :: \
   "tlsconf status (example)" target/tlsconf status --registry-file "$example" :: \
   "tlsconf --version" target/tlsconf --version
