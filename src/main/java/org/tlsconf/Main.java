@@ -123,9 +123,7 @@ public final class Main {
             if (windows != null) {
                 return windows.liveRegistry();
             }
-            throw new CliException(ExitCodes.BAD_INPUT, "there is no Windows registry on this host ("
-                    + System.getProperty("os.name") + "); pass --registry-file FILE with a regedit export, e.g. "
-                    + "--registry-file examples/server-2016-fresh.reg");
+            throw RegistryProvider.noLiveRegistry();
         }
 
         @Override

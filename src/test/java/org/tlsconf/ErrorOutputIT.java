@@ -78,6 +78,10 @@ class ErrorOutputIT {
             cases.add(Arguments.of(command + " missing.json --registry-file missing.reg", 2, "missing.json"));
         }
         cases.add(Arguments.of("explain no-such-error", 2, "no known TLS error"));
+        // no registry here (Linux) and no file: said before any backup is looked for (was "no backup ... for the
+        // live registry")
+        cases.add(Arguments.of("restore --last", 2, "there is no Windows registry on this host"));
+        cases.add(Arguments.of("restore --last --dry-run", 2, "there is no Windows registry on this host"));
         cases.add(Arguments.of("probe localhost:99999", 2, "port"));
         cases.add(Arguments.of("reboot", 2, "--cancel"));
         cases.add(Arguments.of("apply max-protection --reboot=0 --registry-file good.reg", 2, "cannot be cancelled"));
@@ -101,6 +105,23 @@ class ErrorOutputIT {
         assertTrue(java.util.Arrays.stream(named.split("\\|")).anyMatch(first::contains),
                 "the first line names '" + named + "': " + first);
         assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), "no stack trace: " + r.err());
+    }
+
+    @Test
+    void aProfileThatNeedsTheBuildSaysWhereTheBuildCanComeFromForThatCommand() throws Exception {
+        // export has no registry: only --os-build can give the build
+        JarIT.Result export = JarIT.run("export", "best-practices", "--format", "reg");
+        assertEquals(2, export.code(), export.err());
+        assertTrue(export.err().contains("pass --os-build N"), export.err());
+        assertFalse(export.err().contains("registry file") || export.err().contains("CurrentVersion"), export.err());
+        // a registry file without the version key: said of that file
+        Path noVersion = dir.resolve("no-version.reg");
+        Files.writeString(noVersion, "Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SYSTEM"
+                + "\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL]\r\n", StandardCharsets.UTF_8);
+        JarIT.Result check = JarIT.run("check", "best-practices", "--registry-file", noVersion.toString());
+        assertEquals(2, check.code(), check.err());
+        assertTrue(check.err().contains(noVersion + " does not name its build") && check.err().contains("--os-build"),
+                check.err());
     }
 
     @Test

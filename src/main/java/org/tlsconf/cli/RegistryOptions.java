@@ -87,7 +87,11 @@ public class RegistryOptions {
      */
     org.tlsconf.profile.Profile resolve(org.tlsconf.profile.Profile profile, Registry registry) {
         Optional<WindowsVersion> version = windowsVersion(registry);
-        return profile.resolve(version.isPresent() ? Optional.of(version.get().build()) : Optional.empty());
+        try {
+            return profile.resolve(version.isPresent() ? Optional.of(version.get().build()) : Optional.empty());
+        } catch (org.tlsconf.profile.BuildRequiredException e) {
+            throw registryFile() == null ? e : e.fromRegistryFile(registryFile());
+        }
     }
 
     String hostLine(Registry registry) {

@@ -60,6 +60,20 @@ public interface RegistryProvider {
     /** True when this host has a live registry to open without a file (Windows). */
     boolean hasLiveRegistry();
 
+    /** Exit 2 when there is nothing to work on: no {@code --registry-file}, and no live registry on this host. */
+    default void requireRegistry(Path registryFile) {
+        if (registryFile == null && !hasLiveRegistry()) {
+            throw noLiveRegistry();
+        }
+    }
+
+    /** The one message for a command given no {@code --registry-file} where there is no Windows registry. */
+    static CliException noLiveRegistry() {
+        return new CliException(ExitCodes.BAD_INPUT, "there is no Windows registry on this host ("
+                + System.getProperty("os.name") + "); pass --registry-file FILE with a regedit export, e.g. "
+                + "--registry-file examples/server-2016-fresh.reg");
+    }
+
     /**
      * Fails (exit 5) when this process may not write the registry: not elevated on Windows, or a read-only file.
      * Called before anything is written.
