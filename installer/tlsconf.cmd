@@ -56,6 +56,10 @@ rem needs nothing else from the jar never opens it.
 exit /b %ERRORLEVEL%
 
 :newarchive
+rem Only a check or a diff writes the archive: it holds the classes of the run that writes it, and those two load what
+rem the scheduled check needs (an archive written by "tlsconf --version" would leave check slow for good).
+set "TLSCONF_COMMAND=%~1"
+if /i not "%TLSCONF_COMMAND%"=="check" if /i not "%TLSCONF_COMMAND%"=="diff" goto noarchive
 rem The JVM writes the archive into a folder of this run's own: mkdir fails when the folder exists (another run's) or
 rem this user may not write here, and then this run goes without an archive (a JVM that cannot write the archive
 rem at exit fails with exit 1). Only a whole archive is moved into place, then its id (the JVM makes the file

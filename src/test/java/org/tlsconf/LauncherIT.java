@@ -98,6 +98,46 @@ class LauncherIT {
     }
 
     @Test
+    void onlyACheckOrADiffWritesTheArchiveAndEverySpellingOfTheFolderUsesTheSameOne() throws Exception {
+        Path jsa = home.resolve("tlsconf.jsa");
+        // a first "tlsconf --version" (or status, or a failed run) would make an archive of its own few classes,
+        // and check would stay slow for good: none is written
+        for (String[] args : List.of(new String[] {"--version"}, new String[] {"status", "--registry-file",
+            EXAMPLE.toAbsolutePath().toString()}, new String[] {"profiles", "list"})) {
+            JarIT.Result r = run(Map.of(), args);
+            assertEquals(0, r.code(), String.join(" ", args) + ": " + r.err());
+            assertFalse(Files.exists(jsa), String.join(" ", args) + " wrote an archive");
+        }
+        JarIT.Result diff = run(Map.of(), "diff", "max-protection", "--registry-file", EXAMPLE.toAbsolutePath()
+                .toString());
+        assertEquals(0, diff.code(), diff.err());
+        assertTrue(Files.size(jsa) > 100_000, "a diff writes the archive");
+        FileTime written = Files.getLastModifiedTime(jsa);
+        String id = Files.readString(home.resolve("tlsconf.jsa.id"));
+        assertTrue(id.startsWith(home.toRealPath().resolve("tlsconf.jar") + "\n"), id);
+
+        // the launcher started as ./tlsconf, through ../, through a symlinked folder, through a relative symlink to
+        // it: the same physical folder, so the same archive, used and not written again
+        Path link = Files.createSymbolicLink(dir.resolve("linked-home"), home);
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Files.createSymbolicLink(bin.resolve("tlsconf"), bin.relativize(home.resolve("tlsconf")));
+        List<List<String>> spellings = List.of(List.of("sh", "-c", "cd '" + home + "' && exec ./tlsconf \"$@\"", "sh"),
+                List.of(home.resolve("../" + home.getFileName() + "/./tlsconf").toString()),
+                List.of(link.resolve("tlsconf").toString()), List.of(bin.resolve("tlsconf").toString()));
+        for (List<String> launcher : spellings) {
+            List<String> cmd = new java.util.ArrayList<>(launcher);
+            cmd.addAll(List.of("check", "max-protection", "--registry-file", EXAMPLE.toAbsolutePath().toString()));
+            Map<String, String> env = new HashMap<>();
+            env.put("JAVA_HOME", System.getProperty("java.home"));
+            env.put("TLSCONF_JAVA_OPTS", null);
+            JarIT.Result r = JarIT.exec(cmd, env);
+            assertEquals(1, r.code(), launcher + ": " + r.err());
+            assertEquals(written, Files.getLastModifiedTime(jsa), launcher + " wrote the archive again");
+            assertEquals(id, Files.readString(home.resolve("tlsconf.jsa.id")), launcher.toString());
+        }
+    }
+
+    @Test
     void aJarNewerThanItsArchiveGetsANewArchive() throws Exception {
         check(Map.of());
         Path jsa = home.resolve("tlsconf.jsa");
@@ -186,10 +226,12 @@ class LauncherIT {
         }
         Path calls = dir.resolve("calls.txt");
         Map<String, String> env = Map.of("JAVA_HOME", loggingJava("other-java", calls).toString());
-        JarIT.Result r = JarIT.exec(List.of(copy.resolve("tlsconf").toString(), "--version"), env);
-        assertEquals(0, r.code(), r.err());
-        JarIT.Result again = JarIT.exec(List.of(copy.resolve("tlsconf").toString(), "--version"), env);
-        assertEquals(0, again.code(), again.err());
+        List<String> check = List.of(copy.resolve("tlsconf").toString(), "check", "max-protection", "--registry-file",
+                EXAMPLE.toAbsolutePath().toString());
+        JarIT.Result r = JarIT.exec(check, env);
+        assertEquals(1, r.code(), r.err());
+        JarIT.Result again = JarIT.exec(check, env);
+        assertEquals(1, again.code(), again.err());
         List<String> lines = Files.readAllLines(calls);
         assertTrue(lines.get(0).contains("-XX:ArchiveClassesAtExit="), "a copied archive was trusted: " + lines);
         assertTrue(lines.get(1).contains("-XX:SharedArchiveFile=" + copy.toRealPath().resolve("tlsconf.jsa")),
