@@ -52,6 +52,35 @@ class ErrorOutputIT {
         Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
     }
 
+    /** Every command that takes --os-build, with what else it needs (see the test that keeps this list whole). */
+    static final List<String> OS_BUILD_COMMANDS = List.of("status --registry-file good.reg",
+            "diff max-protection --registry-file good.reg", "check max-protection --registry-file good.reg",
+            "apply max-protection --registry-file good.reg", "restore --last --registry-file good.reg",
+            "probe 127.0.0.1:1 --profile max-protection --registry-file good.reg",
+            "export best-practices --format reg", "fleet --profile best-practices good.reg",
+            "profiles show best-practices", "profiles capture --registry-file good.reg");
+
+    @Test
+    void everyCommandThatTakesOsBuildIsInTheListAbove() {
+        List<String> taking = new ArrayList<>();
+        commandsWithOsBuild(Main.commandLine(), taking);
+        List<String> listed = new ArrayList<>();
+        for (String c : OS_BUILD_COMMANDS) {
+            String[] words = c.split(" ");
+            listed.add(words[0].equals("profiles") ? words[0] + " " + words[1] : words[0]);
+        }
+        assertEquals(taking.stream().sorted().toList(), listed.stream().sorted().toList());
+    }
+
+    private static void commandsWithOsBuild(picocli.CommandLine cl, List<String> out) {
+        for (picocli.CommandLine sub : cl.getSubcommands().values()) {
+            if (sub.getCommandSpec().findOption("--os-build") != null) {
+                out.add(sub.getCommandSpec().qualifiedName().substring("tlsconf ".length()));
+            }
+            commandsWithOsBuild(sub, out);
+        }
+    }
+
     static Stream<Arguments> badInput() {
         List<Arguments> cases = new ArrayList<>();
         for (String profile : List.of("syntax.json", "typo.json", "badtype.json", "outside.json", "empty.json",
@@ -76,6 +105,9 @@ class ErrorOutputIT {
         for (String command : List.of("diff", "check")) { // the registry is read alongside: its problem comes second
             cases.add(Arguments.of(command + " syntax.json --registry-file bad.reg", 2, "syntax.json"));
             cases.add(Arguments.of(command + " missing.json --registry-file missing.reg", 2, "missing.json"));
+        }
+        for (String command : OS_BUILD_COMMANDS) { // a year given as the build: refused by each command that takes one
+            cases.add(Arguments.of(command + " --os-build 2016", 2, "it looks like a year"));
         }
         cases.add(Arguments.of("explain no-such-error", 2, "no known TLS error"));
         // no registry here (Linux) and no file: said before any backup is looked for (was "no backup ... for the

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +39,16 @@ class HelpAndUsageIT {
             JarIT.Result r = JarIT.run(option);
             assertEquals(0, r.code(), r.err());
             assertEquals("tlsconf " + build.getProperty("version") + "\n", r.out().replace("\r\n", "\n"));
+        }
+        // on a subcommand too (their help lists -V, --version): it printed nothing, exit 0, which a detection script
+        // would read as "compliant"
+        for (String[] args : List.of(new String[] {"check", "max-protection", "--registry-file", EXAMPLE, "-V"},
+            new String[] {"status", "--version"}, new String[] {"profiles", "list", "-V"},
+            new String[] {"backups", "--version"})) {
+            JarIT.Result r = JarIT.run(args);
+            assertEquals(0, r.code(), String.join(" ", args) + ": " + r.err());
+            assertEquals("tlsconf " + build.getProperty("version") + "\n", r.out().replace("\r\n", "\n"),
+                    String.join(" ", args));
         }
         JarIT.Result both = JarIT.run("--version", "--help"); // help wins, as picocli decides, and lists commands
         assertEquals(0, both.code(), both.err());

@@ -68,6 +68,7 @@ public final class Cli {
                 cl.addSubcommand(e.getKey(), command(e.getValue(), factory));
             }
         }
+        versionEverywhere(cl, root.spec().versionProvider()); // "-V" on a subcommand prints it too, not nothing
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         HelpLayout.install(cl, HelpLayout.width()); // wraps at spaces only: tokens stay whole for copy and paste
         Failures failures = new Failures(root);
@@ -79,6 +80,14 @@ public final class Cli {
         cl.setOut(cl.getOut());
         cl.setErr(cl.getErr());
         return cl;
+    }
+
+    /** Every subcommand (their help lists -V, --version) answers with the root's version. */
+    private static void versionEverywhere(CommandLine cl, CommandLine.IVersionProvider version) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(version);
+            versionEverywhere(sub, version);
+        }
     }
 
     /** What picocli does with bad usage and with a command that failed. */

@@ -73,6 +73,7 @@ public class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        RegistryOptions.checkOsBuild(osBuild);
         if (format == ExportFormat.gpo && output == null) {
             throw new CliException(ExitCodes.BAD_INPUT, "--format gpo writes a binary Registry.pol: give the file "
                     + "with -o, e.g. -o Registry.pol");

@@ -70,6 +70,7 @@ public class FleetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        RegistryOptions.checkOsBuild(osBuild);
         if (output != null) {
             OutputFile.check(output, exampleName(), paths.toArray(Path[]::new));
         }

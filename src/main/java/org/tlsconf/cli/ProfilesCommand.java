@@ -75,12 +75,9 @@ public class ProfilesCommand implements java.util.concurrent.Callable<Integer> {
 
         @Override
         public void run() {
+            RegistryOptions.checkOsBuild(osBuild);
             Profile p = context.loader().load(profile);
             if (osBuild != null) {
-                if (!org.tlsconf.tls.WindowsVersion.plausibleBuild(osBuild)) {
-                    throw new CliException(ExitCodes.BAD_INPUT, "--os-build " + osBuild + " is not a Windows build "
-                            + "number. Known builds: " + org.tlsconf.tls.WindowsVersion.KNOWN_BUILDS);
-                }
                 p = p.resolve(java.util.Optional.of(osBuild));
             }
             PrintWriter out = spec.commandLine().getOut();

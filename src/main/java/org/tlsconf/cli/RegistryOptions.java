@@ -53,12 +53,7 @@ public class RegistryOptions {
         if (osBuild == null && overrideOsBuild) {
             throw new CliException(ExitCodes.BAD_INPUT, "--override-os-build needs --os-build N");
         }
-        if (osBuild != null && !WindowsVersion.plausibleBuild(osBuild)) {
-            String year = osBuild >= 2000 && osBuild <= 2030 ? " (it looks like a year; Windows Server " + osBuild
-                    + " has its own build number)" : "";
-            throw new CliException(ExitCodes.BAD_INPUT, "--os-build " + osBuild + " is not a Windows build number"
-                    + year + ". Known builds: " + WindowsVersion.KNOWN_BUILDS);
-        }
+        checkOsBuild(osBuild);
         String source = registryFile == null ? "this host" : "from the registry file";
         Optional<WindowsVersion> fromRegistry = WindowsVersion.read(registry, source);
         if (osBuild == null) {
@@ -79,6 +74,19 @@ public class RegistryOptions {
         }
         return Optional.of(WindowsVersion.ofBuild(osBuild, "from --os-build, overriding build " + found.build()
                 + " in " + where));
+    }
+
+    /**
+     * The one rule for a {@code --os-build} value, on every command that takes one: exit 2 unless it is a Windows
+     * build number (a year such as 2016 is the commonest slip).
+     */
+    static void checkOsBuild(Integer osBuild) {
+        if (osBuild != null && !WindowsVersion.plausibleBuild(osBuild)) {
+            String year = osBuild >= 2000 && osBuild <= 2030 ? " (it looks like a year; Windows Server " + osBuild
+                    + " has its own build number)" : "";
+            throw new CliException(ExitCodes.BAD_INPUT, "--os-build " + osBuild + " is not a Windows build number"
+                    + year + ". Known builds: " + WindowsVersion.KNOWN_BUILDS);
+        }
     }
 
     /**

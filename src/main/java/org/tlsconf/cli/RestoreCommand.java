@@ -67,6 +67,7 @@ public class RestoreCommand implements java.util.concurrent.Callable<Integer>,
 
     @Override
     public Integer call() {
+        RegistryOptions.checkOsBuild(registryOptions.osBuild()); // bad arguments first
         context.registries().requireRegistry(registryOptions.registryFile()); // before looking for its backups
         if (!dryRun) { // first: a standard user is told to elevate, whatever else would fail next
             context.registries().requireWriteAccess(registryOptions.registryFile());
