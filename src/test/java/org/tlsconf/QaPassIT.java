@@ -356,8 +356,18 @@ class QaPassIT {
         }
         JarIT.Result missing = JarIT.runIn(dir, "check", "y.reg");
         assertEquals(2, missing.code(), missing.out());
-        assertTrue(missing.err().startsWith("y.reg: no bundled profile named 'y.reg', and no such file: a registry "
-                + "export is given with --registry-file, not as PROFILE"), missing.err());
+        assertTrue(missing.err().startsWith("y.reg: no bundled profile named 'y.reg', and no such file; an export "
+                + "is not a profile: did you mean --registry-file y.reg?"), missing.err());
+        // commands without --registry-file are not told to use it (it led nowhere: "Unknown option")
+        for (String[] args : List.of(new String[] {"profiles", "validate", "x.reg"}, new String[] {"profiles", "show",
+            "x.reg"}, new String[] {"export", "x.reg", "--format", "reg"}, new String[] {"fleet", "--profile", "x.reg",
+            "x.reg"})) {
+            JarIT.Result r = JarIT.runIn(dir, args);
+            assertEquals(2, r.code(), String.join(" ", args) + ": " + r.out());
+            assertTrue(r.err().contains("not a profile") && !r.err().contains("did you mean --registry-file")
+                    && r.err().contains("status, diff, check and apply read an export with --registry-file FILE, and "
+                    + "fleet takes exports as its FILES"), String.join(" ", args) + ": " + r.err());
+        }
         JarIT.Result bundled = JarIT.runIn(dir, "diff", "max-protection", "--registry-file", "x.reg");
         assertEquals(0, bundled.code(), bundled.err());
     }

@@ -116,6 +116,10 @@ public final class BackupStore {
      * @throws BackupException (bad input) when it is not a tlsconf backup, is truncated or was modified
      */
     public static Backup load(Path file) {
+        if (Files.isDirectory(file)) {
+            throw BackupException.invalid(file + " is a folder, not a backup: name a backup file in it (tlsconf "
+                    + "backups list --backup-dir " + file + "), or use --last", null);
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

@@ -113,6 +113,10 @@ public final class Cli {
         @Override
         public int handleExecutionException(Exception ex, CommandLine commandLine,
                 CommandLine.ParseResult parseResult) {
+            if (ex instanceof org.tlsconf.profile.ExportGivenAsProfile e
+                    && commandLine.getCommandSpec().findOption("--registry-file") != null) {
+                return failed(e.inCommandWithRegistryFile(), commandLine.getErr(), root);
+            }
             return failed(ex, commandLine.getErr(), root);
         }
     }

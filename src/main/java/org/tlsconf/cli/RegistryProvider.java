@@ -23,7 +23,10 @@ public interface RegistryProvider {
                     + registryFile.resolve("host.reg"));
         }
         if (!java.nio.file.Files.isRegularFile(registryFile)) {
-            throw new CliException(ExitCodes.BAD_INPUT, "registry file not found: " + registryFile);
+            throw new CliException(ExitCodes.BAD_INPUT, java.nio.file.Files.exists(registryFile)
+                    ? "--registry-file " + registryFile + " is not a regular file (a pipe or a device): pass the .reg "
+                            + "export (or HealthChecker export) itself"
+                    : "registry file not found: " + registryFile);
         }
     }
 

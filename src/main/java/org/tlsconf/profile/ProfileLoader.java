@@ -145,9 +145,8 @@ public final class ProfileLoader {
         if (bundled.isEmpty()) {
             List<String> names = catalogue.names();
             if (reference.toLowerCase(java.util.Locale.ROOT).matches(".*\\.(reg|xml)")) {
-                throw new NotFound(new ProfileProblem(reference, 0, 0, "", "no bundled profile named '" + reference
-                        + "', and no such file: a registry export is given with --registry-file, not as PROFILE",
-                        "e.g. tlsconf diff max-protection --registry-file " + reference));
+                throw new ExportGivenAsProfile(reference, "no bundled profile named '" + reference + "', and no "
+                        + "such file; an export is not a profile", reference);
             }
             String hint = Suggest.nearest(reference, names, Math.max(2, reference.length() / 3))
                     .map(s -> "did you mean '" + s + "'? ").orElse("")
@@ -166,10 +165,7 @@ public final class ProfileLoader {
                 ? "a registry export (.reg)" : Exports.looksLikeClixml(located.bytes)
                 ? "a HealthChecker export (CLIXML)" : null;
         if (kind != null) {
-            throw new ProfileException(new ProfileProblem(located.source, 0, 0, "", "this is " + kind
-                    + ", not a profile: did you mean --registry-file " + located.source + "?",
-                    "PROFILE is a bundled profile name or a profile .json file, e.g. tlsconf diff max-protection "
-                            + "--registry-file " + located.source));
+            throw new ExportGivenAsProfile(located.source, "this is " + kind + ", not a profile", located.source);
         }
     }
 
@@ -193,7 +189,7 @@ public final class ProfileLoader {
             Profile parent;
             try {
                 parent = resolve(raw.extendsRef, raw.dir, chain);
-            } catch (NotFound e) { // name the line of "extends" in the file that has the typo
+            } catch (NotFound | ExportGivenAsProfile e) { // name the line of "extends" in the file with the typo
                 ProfileProblem p = e.problems().get(0);
                 throw new ProfileException(new ProfileProblem(raw.displaySource, raw.extendsLine, raw.extendsColumn,
                         "$.extends", "extends '" + raw.extendsRef + "': " + p.message(), p.hint()));
