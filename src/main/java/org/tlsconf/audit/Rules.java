@@ -467,7 +467,9 @@ public final class Rules {
         String where = (policy ? HostState.CipherOrder.POLICY_KEY : HostState.CipherOrder.LOCAL_KEY) + "\\Functions";
         s.version().flatMap(v -> org.tlsconf.tls.SuiteCatalogue.get().forBuild(
                 org.tlsconf.tls.SuiteCatalogue.Kind.SUITES, v.build())).ifPresent(section -> {
-                    List<String> unsupported = suites.stream().filter(x -> !section.supports(x)).toList();
+                    // PSK suites are outside the data: no verdict on them (a fresh Server 2016 lists six)
+                    List<String> unsupported = suites.stream().filter(x -> !section.supports(x)
+                            && !org.tlsconf.tls.SuiteCatalogue.isPsk(x)).toList();
                     if (!unsupported.isEmpty()) {
                         boolean none = unsupported.size() == suites.size();
                         out.add(new Finding("CIPHER-ORDER-UNSUPPORTED", none ? Severity.HIGH : Severity.MEDIUM,

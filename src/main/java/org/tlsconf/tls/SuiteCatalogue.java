@@ -101,6 +101,15 @@ public final class SuiteCatalogue {
     }
 
     /**
+     * True for a pre-shared-key suite ({@code TLS_PSK_...}, {@code TLS_DHE_PSK_...}, ...). The data leaves them out
+     * (Windows offers them only to an application that asks for PSK), so tlsconf cannot say whether a build supports
+     * one: Windows' own default order on Server 2016 and later lists six.
+     */
+    public static boolean isPsk(String suite) {
+        return RegistryNames.fold(suite).contains("PSK_");
+    }
+
+    /**
      * Why a suite is weak, or empty when it is not: RC4, DES, 3DES, RC2, NULL or EXPORT encryption, MD5 MACs, SSL 2.0
      * suites.
      */

@@ -281,6 +281,25 @@ class AuditRulesTest {
     }
 
     @Test
+    void pskSuitesWhichTheDataLeavesOutAreNotCalledUnsupported() throws Exception {
+        // Windows' own local order on a fresh Server 2016 ends with six TLS_PSK_ suites
+        Registry fresh = org.tlsconf.registry.regfile.RegFileReader.parse(java.nio.file.Files.readAllBytes(
+                java.nio.file.Path.of("examples/server-2016-fresh.reg")), "fresh").replay("fresh");
+        assertFalse(ids(fresh, Optional.empty()).contains("CIPHER-ORDER-UNSUPPORTED"));
+        assertTrue(Audit.of(fresh, org.tlsconf.tls.WindowsVersion.read(fresh, "file")).findings().stream()
+                .noneMatch(f -> f.id().equals("CIPHER-ORDER-UNSUPPORTED")));
+        // a misspelt suite next to them still is
+        Registry r = hardened();
+        set(r, HostState.CipherOrder.POLICY_KEY, "Functions", RegistryValue.sz(
+                "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,TLS_PSK_WITH_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_AES_256_GCM"));
+        Finding f = Audit.of(r, Optional.of(SERVER_2019)).findings().stream()
+                .filter(x -> x.id().equals("CIPHER-ORDER-UNSUPPORTED")).findFirst().orElseThrow();
+        assertTrue(f.message().startsWith("1 of the 3 suites in the policy order are not supported by Windows 10 1809 "
+                + "/ Server 2019: TLS_ECDHE_RSA_WITH_AES_256_GCM\n") || f.message().endsWith(
+                ": TLS_ECDHE_RSA_WITH_AES_256_GCM"), f.message());
+    }
+
+    @Test
     void minimumKeySizesOf2048AndDisabledWeakCiphersAreFine() {
         Registry r = hardened();
         set(r, TlsRegistry.KEY_EXCHANGE.child("Diffie-Hellman"), "ServerMinKeyBitLength", RegistryValue.dword(2048));
