@@ -194,6 +194,22 @@ class FleetIT {
     }
 
     @Test
+    void aHostFolderWhoseCollectionLeftNoRegFileIsAFailedRowNotAMissingHost() throws Exception {
+        Path fleet = Files.createDirectories(dir.resolve("collected"));
+        Files.copy(exports.resolve("host-00001.reg"), Files.createDirectories(fleet.resolve("web01")).resolve("a.reg"));
+        Files.createDirectories(fleet.resolve("web02")); // the fetch failed
+        Files.copy(exports.resolve("host-00005.reg"), Files.createDirectories(fleet.resolve("web03/deeper"))
+                .resolve("a.reg")); // one level too deep
+        JarIT.Result r = JarIT.run("fleet", "--profile", "max-protection", fleet.toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("3 hosts: 1 compliant, 0 drift, 2 failed"), r.out());
+        for (String host : List.of("web02", "web03")) {
+            assertTrue(r.out().lines().anyMatch(l -> l.startsWith(host + " ") && l.contains("failed")
+                    && l.contains("holds no .reg export")), host + ": " + r.out());
+        }
+    }
+
+    @Test
     void badArgumentsExitTwoWithOneLine() throws Exception {
         JarIT.Result missing = JarIT.run("fleet", "--profile", "max-protection", dir.resolve("nope").toString());
         assertEquals(2, missing.code());

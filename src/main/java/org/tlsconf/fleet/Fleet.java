@@ -137,7 +137,7 @@ public final class Fleet {
                     firstLine(e.fullReport())), List.of());
         } catch (RegistryException e) {
             return new Examined(FleetHost.failed(source.defaultName(), source.path().toString(), kind,
-                    "cannot read " + source.path() + ": " + e), List.of());
+                    e.getMessage()), List.of()); // names the file and why (the exception's class is no reason)
         }
         return audit(source, host);
     }

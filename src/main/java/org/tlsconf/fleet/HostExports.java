@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.tlsconf.registry.InMemoryRegistry;
 import org.tlsconf.registry.Registry;
+import org.tlsconf.registry.RegistryException;
 import org.tlsconf.registry.RegistryScope;
 import org.tlsconf.registry.exports.Exports;
 import org.tlsconf.registry.regfile.RegFileScan;
@@ -52,8 +53,7 @@ public final class HostExports {
             } else if (Files.isDirectory(p)) {
                 int before = out.size();
                 for (Path entry : list(p)) {
-                    if (Files.isDirectory(entry) && !list(entry).stream().filter(HostExports::isRegFile).toList()
-                            .isEmpty()) {
+                    if (Files.isDirectory(entry)) { // a host; one whose collection left no *.reg is a failed row
                         out.add(new Source(entry, true));
                     } else if (Files.isRegularFile(entry) && (isRegFile(entry) || hasExtension(entry, ".xml"))) {
                         out.add(new Source(entry, false));
@@ -99,10 +99,16 @@ public final class HostExports {
             return Exports.read(source.path(), scope);
         }
         InMemoryRegistry registry = new InMemoryRegistry("exports in " + source.path());
+        int files = 0;
         for (Path file : list(source.path())) {
             if (isRegFile(file)) {
                 RegFileScan.readInto(file, scope, registry);
+                files++;
             }
+        }
+        if (files == 0) {
+            throw new RegistryException("host folder " + source.path() + " holds no .reg export (a host's exports "
+                    + "are the *.reg files directly in its folder): its collection failed or went elsewhere");
         }
         return new Exports.Export(scope.view(registry), false);
     }
