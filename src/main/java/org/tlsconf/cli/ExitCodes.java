@@ -39,7 +39,7 @@ public final class ExitCodes {
               3     runtime failure; every change was rolled back
               4     rollback failed; restore by hand from the backup named in the message
               5     not elevated / access denied
-              6     tlsconf.cmd found no Java 17 or later (runtime, JAVA_HOME, PATH)
+              6     the launcher (tlsconf.cmd, tlsconf) found no Java 17 or later
               3010  applied; reboot required (seen as 194 by a POSIX shell)
               1641  applied; reboot scheduled (seen as 105 by a POSIX shell)""";
 }
