@@ -145,13 +145,27 @@ class CliOutputIT {
     }
 
     @Test
-    void checkSaysHowToFixTheRegistryItChecked() throws Exception {
-        Path host = dir.resolve("my host.reg");
-        Files.copy(Path.of(EXAMPLE), host);
-        JarIT.Result r = run("check", "max-protection", "--registry-file", host.toString());
-        assertEquals(1, r.code());
-        assertTrue(r.out().contains("Fix with: tlsconf apply max-protection --registry-file \"" + host + "\"\n"),
-                r.out());
+    void checkSaysHowToFixTheRegistryItCheckedInACommandThatWorksWhenPastedIntoTheShell() throws Exception {
+        // a space, a $ (which sh expands in double quotes), a quote and a backslash (an escape to sh)
+        for (String name : new String[] {"my host.reg", "a$HOME b.reg", "it's.reg", "back\\slash.reg"}) {
+            Path host = Files.createDirectories(dir.resolve("fix-" + name.hashCode())).resolve(name);
+            Files.copy(Path.of(EXAMPLE), host);
+            JarIT.Result r = run("check", "max-protection", "--registry-file", host.toString());
+            assertEquals(1, r.code());
+            String fix = r.out().lines().filter(l -> l.contains("Fix with: ")).findFirst().orElseThrow();
+            String command = fix.substring(fix.indexOf("Fix with: ") + "Fix with: ".length());
+            assertTrue(command.startsWith("tlsconf apply max-protection --registry-file "), command);
+            // pasted into sh, where tlsconf runs the jar: it applies to that very file (3010, which sh sees as 194)
+            ProcessBuilder pb = new ProcessBuilder("sh", "-c", "tlsconf() { \"$JAVA\" -jar \"$JAR\" \"$@\"; }\n"
+                    + command).redirectErrorStream(true);
+            pb.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            pb.environment().put("JAR", JarIT.JAR.toAbsolutePath().toString());
+            pb.environment().put("XDG_STATE_HOME", Files.createDirectories(host.resolveSibling("state")).toString());
+            Process sh = pb.start();
+            String out = new String(sh.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(194, sh.waitFor(), name + ": " + command + "\n" + out);
+            assertEquals(0, run("check", "max-protection", "--registry-file", host.toString()).code(), name);
+        }
     }
 
     @Test

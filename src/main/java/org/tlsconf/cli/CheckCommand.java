@@ -95,13 +95,22 @@ public class CheckCommand implements java.util.concurrent.Callable<Integer>, Dec
         return profile.getValue();
     }
 
-    private static String quote(String s) {
+    /**
+     * An argument as the shell of this host takes it when pasted: as it is when it is plain, else in double quotes
+     * for cmd.exe and PowerShell on Windows, in single quotes elsewhere (in double quotes, sh would expand a $).
+     */
+    static String quote(String s) {
+        boolean windows = System.getProperty("os.name", "").startsWith("Windows");
+        String punctuation = windows ? "_.:/\\=+-" : "_.:/=+-"; // sh reads a backslash as an escape
         boolean plain = !s.isEmpty();
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             plain &= c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
-                    || "_.:/\\=+-".indexOf(c) >= 0;
+                    || punctuation.indexOf(c) >= 0;
         }
-        return plain ? s : "\"" + s + "\"";
+        if (plain) {
+            return s;
+        }
+        return windows ? "\"" + s + "\"" : "'" + s.replace("'", "'\\''") + "'";
     }
 }
