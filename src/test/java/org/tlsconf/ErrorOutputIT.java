@@ -111,6 +111,7 @@ class ErrorOutputIT {
         }
         cases.add(Arguments.of("explain no-such-error", 2, "no known TLS error"));
         cases.add(Arguments.of("check max-protection --registry-file /dev/null", 2, "is not a regular file"));
+        cases.add(Arguments.of("check max-protection --registry-file=", 2, "--registry-file is empty"));
         cases.add(Arguments.of("restore " + dir + " --registry-file good.reg", 2, "is a folder, not a backup"));
         // no registry here (Linux) and no file: said before any backup is looked for (was "no backup ... for the
         // live registry")

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write a profile in the form a deployment engine consumes:",
+        description = {"Write a profile as a regedit file, an Ansible playbook or a Group Policy Registry.pol:",
             "  reg      a regedit file (UTF-16LE, CRLF) for reg import, regedit /s or Group Policy Preferences; sets "
                 + "and deletes values, never deletes a key",
             "  ansible  a playbook with one ansible.windows.win_regedit task per value and a win_reboot handler "

@@ -17,6 +17,10 @@ public interface RegistryProvider {
      * is a folder or missing); every command that opens or locks a file goes through it.
      */
     static void requireRegistryFile(Path registryFile) {
+        if (registryFile.toString().isEmpty()) {
+            throw new CliException(ExitCodes.BAD_INPUT, "--registry-file is empty: pass the .reg export (or "
+                    + "HealthChecker export), e.g. --registry-file examples/server-2016-fresh.reg");
+        }
         if (java.nio.file.Files.isDirectory(registryFile)) {
             throw new CliException(ExitCodes.BAD_INPUT, "--registry-file " + registryFile + " is a folder; pass the "
                     + ".reg export (or HealthChecker export) itself, e.g. --registry-file "

@@ -74,7 +74,7 @@ public final class ProbeReport {
         List<String> out = new ArrayList<>();
         long days = Duration.between(now, c.notAfter()).toDays();
         out.add("Certificate: " + c.subject() + ", issued by " + c.issuer() + ", expires "
-                + c.notAfter().toString().substring(0, 10) + (days >= 0 ? " (in " + days + " days)" : " (EXPIRED)")
+                + c.notAfter().toString().substring(0, 10) + (days >= 0 ? " (in " + days + (days == 1 ? " day)" : " days)") : " (EXPIRED)")
                 + ", " + c.signatureAlgorithm() + ", " + c.keyAlgorithm() + " " + c.keyBits() + " bits");
         if (c.weakSignature()) {
             out.add("! weak signature " + c.signatureAlgorithm() + ": Windows peers on TLS 1.2 may refuse it (\"The "
