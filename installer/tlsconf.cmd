@@ -56,10 +56,12 @@ rem needs nothing else from the jar never opens it.
 exit /b %ERRORLEVEL%
 
 :newarchive
-rem Only a check or a diff writes the archive: it holds the classes of the run that writes it, and those two load what
-rem the scheduled check needs (an archive written by "tlsconf --version" would leave check slow for good).
+rem Only a check or a diff that runs through (exit 0 or 1) writes the archive: it holds the classes of the run that
+rem writes it, and those two load what the scheduled check needs (an archive written by "tlsconf --version", or by a
+rem check that stopped at a bad argument, would leave check slow for good).
 set "TLSCONF_COMMAND=%~1"
 if /i not "%TLSCONF_COMMAND%"=="check" if /i not "%TLSCONF_COMMAND%"=="diff" goto noarchive
+for %%A in (%*) do for %%H in (-h --help -V --version) do if "%%~A"=="%%H" goto noarchive
 rem The JVM writes the archive into a folder of this run's own: mkdir fails when the folder exists (another run's) or
 rem this user may not write here, and then this run goes without an archive (a JVM that cannot write the archive
 rem at exit fails with exit 1). Only a whole archive is moved into place, then its id (the JVM makes the file
@@ -69,6 +71,8 @@ mkdir "%TLSCONF_JSA_TMP%" >nul 2>&1
 if errorlevel 1 goto noarchive
 "%JAVA_EXE%" %TLSCONF_JAVA_OPTS% -XX:ArchiveClassesAtExit="%TLSCONF_JSA_TMP%\tlsconf.jsa" -Xlog:cds*=off -cp "%TLSCONF_JAR%" org.tlsconf.Main %*
 set "TLSCONF_CODE=%ERRORLEVEL%"
+if %TLSCONF_CODE% GTR 1 goto droptmp
+if %TLSCONF_CODE% LSS 0 goto droptmp
 if not exist "%TLSCONF_JSA_TMP%\tlsconf.jsa" goto droptmp
 del /f /q "%TLSCONF_JSA%.id" "%TLSCONF_JSA%" >nul 2>&1
 move /y "%TLSCONF_JSA_TMP%\tlsconf.jsa" "%TLSCONF_JSA%" >nul 2>&1

@@ -56,7 +56,7 @@ class ErrorOutputIT {
     static final List<String> OS_BUILD_COMMANDS = List.of("status --registry-file good.reg",
             "diff max-protection --registry-file good.reg", "check max-protection --registry-file good.reg",
             "apply max-protection --registry-file good.reg", "restore --last --registry-file good.reg",
-            "probe 127.0.0.1:1 --profile max-protection --registry-file good.reg",
+            "probe 127.0.0.1:1",
             "export best-practices --format reg", "fleet --profile best-practices good.reg",
             "profiles show best-practices", "profiles capture --registry-file good.reg");
 
@@ -112,6 +112,7 @@ class ErrorOutputIT {
         cases.add(Arguments.of("explain no-such-error", 2, "no known TLS error"));
         cases.add(Arguments.of("check max-protection --registry-file /dev/null", 2, "is not a regular file"));
         cases.add(Arguments.of("check max-protection --registry-file=", 2, "--registry-file is empty"));
+        cases.add(Arguments.of("fleet /dev/null", 2, "is not a regular file or a folder"));
         cases.add(Arguments.of("restore " + dir + " --registry-file good.reg", 2, "is a folder, not a backup"));
         // no registry here (Linux) and no file: said before any backup is looked for (was "no backup ... for the
         // live registry")

@@ -102,11 +102,19 @@ class LauncherIT {
         Path jsa = home.resolve("tlsconf.jsa");
         // a first "tlsconf --version" (or status, or a failed run) would make an archive of its own few classes,
         // and check would stay slow for good: none is written
-        for (String[] args : List.of(new String[] {"--version"}, new String[] {"status", "--registry-file",
-            EXAMPLE.toAbsolutePath().toString()}, new String[] {"profiles", "list"})) {
-            JarIT.Result r = run(Map.of(), args);
-            assertEquals(0, r.code(), String.join(" ", args) + ": " + r.err());
+        // and neither does a check that stops at a bad argument or only shows its help or the version
+        String example = EXAMPLE.toAbsolutePath().toString();
+        for (String[] args : List.of(new String[] {"--version"}, new String[] {"status", "--registry-file", example},
+            new String[] {"profiles", "list"}, new String[] {"check", "--help"}, new String[] {"check",
+                "max-protection", "--registry-file", example, "-V"}, new String[] {"check", "nosuch", "--registry-file",
+                example}, new String[] {"diff", "max-protection", "--registry-file", "/nonexistent.reg"},
+            new String[] {"check"})) {
+            run(Map.of(), args);
             assertFalse(Files.exists(jsa), String.join(" ", args) + " wrote an archive");
+            try (var files = Files.list(home)) {
+                assertEquals(List.of("tlsconf", "tlsconf.jar"), files.map(p -> p.getFileName().toString()).sorted()
+                        .toList(), String.join(" ", args) + " left files");
+            }
         }
         JarIT.Result diff = run(Map.of(), "diff", "max-protection", "--registry-file", EXAMPLE.toAbsolutePath()
                 .toString());
@@ -121,9 +129,13 @@ class LauncherIT {
         Path link = Files.createSymbolicLink(dir.resolve("linked-home"), home);
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Files.createSymbolicLink(bin.resolve("tlsconf"), bin.relativize(home.resolve("tlsconf")));
+        // and with an exported CDPATH that holds a folder of the same name (cd would go there, and say so)
+        Path decoy = Files.createDirectories(dir.resolve("decoy").resolve(home.getFileName()));
         List<List<String>> spellings = List.of(List.of("sh", "-c", "cd '" + home + "' && exec ./tlsconf \"$@\"", "sh"),
                 List.of(home.resolve("../" + home.getFileName() + "/./tlsconf").toString()),
-                List.of(link.resolve("tlsconf").toString()), List.of(bin.resolve("tlsconf").toString()));
+                List.of(link.resolve("tlsconf").toString()), List.of(bin.resolve("tlsconf").toString()),
+                List.of("sh", "-c", "cd '" + dir + "' && CDPATH='" + decoy.getParent() + "' && export CDPATH && exec "
+                        + home.getFileName() + "/tlsconf \"$@\"", "sh"));
         for (List<String> launcher : spellings) {
             List<String> cmd = new java.util.ArrayList<>(launcher);
             cmd.addAll(List.of("check", "max-protection", "--registry-file", EXAMPLE.toAbsolutePath().toString()));
@@ -132,8 +144,29 @@ class LauncherIT {
             env.put("TLSCONF_JAVA_OPTS", null);
             JarIT.Result r = JarIT.exec(cmd, env);
             assertEquals(1, r.code(), launcher + ": " + r.err());
+            assertTrue(r.out().startsWith("Drift: "), launcher + ": " + r.out());
             assertEquals(written, Files.getLastModifiedTime(jsa), launcher + " wrote the archive again");
             assertEquals(id, Files.readString(home.resolve("tlsconf.jsa.id")), launcher.toString());
+        }
+    }
+
+    @Test
+    void aJavaFoundThroughARelativePathEntryIsRecordedAbsolute() throws Exception {
+        // PATH=relative/bin: the next run from another folder finds the same java under another relative name
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin").toRealPath();
+        String relative = Path.of("").toAbsolutePath().relativize(javaBin).toString();
+        Map<String, String> env = new HashMap<>();
+        env.put("JAVA_HOME", null);
+        env.put("TLSCONF_JAVA_OPTS", null);
+        env.put("PATH", relative); // nothing else: the launcher's own mv and rm must still be found
+        JarIT.Result r = JarIT.exec(List.of(launcher.toString(), "check", "max-protection", "--registry-file",
+                EXAMPLE.toString()), env);
+        assertEquals(1, r.code(), r.err());
+        List<String> id = Files.readAllLines(home.resolve("tlsconf.jsa.id"));
+        assertTrue(id.get(1).startsWith("/"), "java recorded relative: " + id);
+        try (var files = Files.list(home)) {
+            assertEquals(List.of("tlsconf", "tlsconf.jar", "tlsconf.jsa", "tlsconf.jsa.id"), files.map(p ->
+                    p.getFileName().toString()).sorted().toList(), "temporary files left");
         }
     }
 

@@ -136,6 +136,9 @@ class WindowsEndToEndIT {
         // the MSI carries no class-data archive, and only a check or a diff writes one (an archive of the few classes
         // --version loads would leave check slow for good): this first check (elevated, as Wine runs everything)
         assertEquals(List.of(), archiveFiles(installDir));
+        assertExit(0, tlsconf("check", "--help")); // nor a check that only shows its help, nor one that stops early
+        assertExit(ExitCodes.BAD_INPUT, tlsconf("check", "no-such-profile"));
+        assertEquals(List.of(), archiveFiles(installDir));
         assertExit(ExitCodes.DRIFT, tlsconf("check", "max-protection"));
         assertEquals(List.of("tlsconf.jsa", "tlsconf.jsa.id"), archiveFiles(installDir));
     }

@@ -78,7 +78,8 @@ public class CheckCommand implements java.util.concurrent.Callable<Integer>, Dec
 
     /** The apply command that fixes the drift, on the same registry as this check (copy-paste ready). */
     private String fixCommand() {
-        StringBuilder sb = new StringBuilder("tlsconf apply ").append(quote(profile()));
+        String profile = profile().startsWith("-") ? "./" + profile() : profile(); // not taken for an option
+        StringBuilder sb = new StringBuilder("tlsconf apply ").append(quote(profile));
         if (registryOptions.registryFile() != null) {
             sb.append(" --registry-file ").append(quote(registryOptions.registryFile().toString()));
         }

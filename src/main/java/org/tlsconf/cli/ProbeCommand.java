@@ -72,6 +72,7 @@ public class ProbeCommand implements java.util.concurrent.Callable<Integer>,
 
     @Override
     public Integer call() {
+        RegistryOptions.checkOsBuild(registryOptions.osBuild()); // also without --profile, which is what uses it
         if (timeoutSeconds < 1 || timeoutSeconds > 300) {
             throw new CliException(ExitCodes.BAD_INPUT, "--timeout takes 1 to 300 seconds");
         }

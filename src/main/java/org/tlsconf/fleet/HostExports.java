@@ -64,7 +64,8 @@ public final class HostExports {
                             + "subfolders of *.reg files)");
                 }
             } else {
-                throw new NoExportsException("no such file or folder: " + p);
+                throw new NoExportsException(Files.exists(p) ? p + " is not a regular file or a folder (a pipe or "
+                        + "a device): name the exports, or a folder of them" : "no such file or folder: " + p);
             }
         }
         return out;

@@ -74,7 +74,8 @@ public final class ProbeReport {
         List<String> out = new ArrayList<>();
         long days = Duration.between(now, c.notAfter()).toDays();
         out.add("Certificate: " + c.subject() + ", issued by " + c.issuer() + ", expires "
-                + c.notAfter().toString().substring(0, 10) + (days >= 0 ? " (in " + days + (days == 1 ? " day)" : " days)") : " (EXPIRED)")
+                + c.notAfter().toString().substring(0, 10) + (days < 0 || c.notAfter().isBefore(now) ? " (EXPIRED)" : days == 0 ? " (within a day)"
+                        : " (in " + days + (days == 1 ? " day)" : " days)"))
                 + ", " + c.signatureAlgorithm() + ", " + c.keyAlgorithm() + " " + c.keyBits() + " bits");
         if (c.weakSignature()) {
             out.add("! weak signature " + c.signatureAlgorithm() + ": Windows peers on TLS 1.2 may refuse it (\"The "

@@ -101,12 +101,17 @@ public final class SuiteCatalogue {
     }
 
     /**
-     * True for a pre-shared-key suite ({@code TLS_PSK_...}, {@code TLS_DHE_PSK_...}, ...). The data leaves them out
-     * (Windows offers them only to an application that asks for PSK), so tlsconf cannot say whether a build supports
-     * one: Windows' own default order on Server 2016 and later lists six.
+     * The pre-shared-key suites Windows' own default order lists (Server 2016 and later end it with these six). The
+     * data leaves PSK suites out (Windows offers them only to an application that asks for PSK), so tlsconf gives
+     * these no verdict; any other name, a misspelt PSK one too, is judged as usual.
      */
+    private static final java.util.Set<String> WINDOWS_PSK_SUITES = java.util.Set.of("TLS_PSK_WITH_AES_256_GCM_SHA384",
+            "TLS_PSK_WITH_AES_128_GCM_SHA256", "TLS_PSK_WITH_AES_256_CBC_SHA384", "TLS_PSK_WITH_AES_128_CBC_SHA256",
+            "TLS_PSK_WITH_NULL_SHA384", "TLS_PSK_WITH_NULL_SHA256");
+
+    /** True for one of {@link #WINDOWS_PSK_SUITES} (in any case). */
     public static boolean isPsk(String suite) {
-        return RegistryNames.fold(suite).contains("PSK_");
+        return WINDOWS_PSK_SUITES.contains(RegistryNames.fold(suite));
     }
 
     /**
