@@ -143,6 +143,15 @@ class WindowsEndToEndIT {
         assertEquals(List.of("tlsconf.jsa", "tlsconf.jsa.id"), archiveFiles(installDir));
     }
 
+    /** The installed launcher and jar copied into C:\FOLDER (no runtime\ there, no archive yet). */
+    private static Path copyOfTheProgram(String folder) throws IOException {
+        Path installDir = wine.driveC().resolve("Program Files/tlsconf");
+        Path copy = Files.createDirectories(wine.driveC().resolve(folder));
+        Files.copy(installDir.resolve("tlsconf.cmd"), copy.resolve("tlsconf.cmd"));
+        Files.copy(installDir.resolve("tlsconf.jar"), copy.resolve("tlsconf.jar"));
+        return copy;
+    }
+
     /** The files of the class-data archive in the install folder (tlsconf.jsa*), sorted. */
     private static List<String> archiveFiles(Path installDir) throws IOException {
         try (Stream<Path> list = Files.list(installDir)) {
@@ -174,11 +183,7 @@ class WindowsEndToEndIT {
                 "the installed launcher did not map its archive");
 
         // a copy in a folder without a space, run with the installed runtime: tlsconf's own classes come from it
-        Path home = wine.driveC().resolve("tlsconf-cds");
-        Files.createDirectories(home);
-        Path installDir = wine.driveC().resolve("Program Files/tlsconf");
-        Files.copy(installDir.resolve("tlsconf.cmd"), home.resolve("tlsconf.cmd"));
-        Files.copy(installDir.resolve("tlsconf.jar"), home.resolve("tlsconf.jar"));
+        Path home = copyOfTheProgram("tlsconf-cds");
         String launcher = "C:\\tlsconf-cds\\tlsconf.cmd";
         Map<String, String> env = Map.of("JAVA_HOME", INSTALLED + "\\runtime");
         Wine.Result first = wine.wine(env, "cmd", "/c", launcher, "check", "max-protection");
@@ -298,11 +303,8 @@ class WindowsEndToEndIT {
     @Order(8)
     void everyLauncherBranchFindsJavaOrSaysWhyNot() throws Exception {
         // a copy of the program without a bundled runtime, so that JAVA_HOME and the PATH are looked at
-        Path bare = wine.driveC().resolve("tlsconf-bare");
-        Files.createDirectories(bare);
+        Path bare = copyOfTheProgram("tlsconf-bare");
         Path installDir = wine.driveC().resolve("Program Files/tlsconf");
-        Files.copy(installDir.resolve("tlsconf.cmd"), bare.resolve("tlsconf.cmd"));
-        Files.copy(installDir.resolve("tlsconf.jar"), bare.resolve("tlsconf.jar"));
         String launcher = "C:\\tlsconf-bare\\tlsconf.cmd";
         String runtime = INSTALLED + "\\runtime";
 

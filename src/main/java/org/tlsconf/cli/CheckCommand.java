@@ -98,10 +98,11 @@ public class CheckCommand implements java.util.concurrent.Callable<Integer>, Dec
 
     /**
      * An argument as the shell of this host takes it when pasted: as it is when it is plain, else in double quotes
-     * for cmd.exe and PowerShell on Windows, in single quotes elsewhere (in double quotes, sh would expand a $).
+     * for cmd.exe and PowerShell on Windows (the host with a live registry, as Main decides), in single quotes
+     * elsewhere (in double quotes, sh would expand a $).
      */
-    static String quote(String s) {
-        boolean windows = System.getProperty("os.name", "").startsWith("Windows");
+    private String quote(String s) {
+        boolean windows = context.registries().hasLiveRegistry();
         String punctuation = windows ? "_.:/\\=+-" : "_.:/=+-"; // sh reads a backslash as an escape
         boolean plain = !s.isEmpty();
         for (int i = 0; i < s.length(); i++) {
